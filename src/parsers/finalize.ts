@@ -26,7 +26,7 @@ export interface FinalizeMeta {
  * Throws ValidationError (or ParseError for a draft with nothing to show) — never returns junk.
  */
 export function finalizeStory(draft: StoryDraft, ctx: ParseContext, meta: FinalizeMeta): Story {
-  const zone = { defaultTimeZone: ctx.defaultTimeZone };
+  const zone = { defaultTimeZone: draft.defaultTimeZone ?? ctx.defaultTimeZone };
   const url = draft.url ? resolveUrl(draft.url, ctx.url) : (ctx.url ? resolveUrl(ctx.url) : null);
   const extraction = { ...draft.extraction };
 

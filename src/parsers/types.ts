@@ -78,6 +78,8 @@ export interface StoryDraft {
   section?: string | null;
   tags?: string[];
   subjects?: Subject[];
+  /** IANA zone for this story's zone-less dates when the parser knows better than the source default (a site's own zone). */
+  defaultTimeZone?: string;
   /** Raw date strings, any common format; zone-less ones use the context's default zone. */
   publishedAt?: string | null;
   updatedAt?: string | null;
