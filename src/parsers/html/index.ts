@@ -1,12 +1,48 @@
-// PLACEHOLDER — replaced by the real parser.
 import { ParseError } from '../../errors.js';
-import type { Parser } from '../types.js';
+import type { Parser, StoryDraft } from '../types.js';
+import { embeddedStrategies } from './embedded/index.js';
+import { genericStrategy } from './generic/index.js';
+import { loadPage } from './page.js';
+import { siteFor } from './sites/index.js';
+import { siteStrategy } from './site.js';
+import { PAGE_FIELDS, type PageField, type Strategy } from './strategy.js';
 
+/**
+ * Article pages. Strategies run from the most specific to the most general — the site's own
+ * selector map, then embedded data, then the generic extractor — and each field is taken from the
+ * first strategy that finds it (per field, not per page), with the strategy recorded.
+ */
 export const htmlParser: Parser<'html'> = {
   format: 'html',
   kind: 'html',
-  detect: () => false,
-  parse: () => {
-    throw new ParseError('WD_ERR_UNKNOWN_FORMAT', 'html is not implemented yet');
+  detect: () => true,
+  parse(doc, ctx) {
+    const page = loadPage(doc, ctx);
+    const site = siteFor(page.host);
+    const strategies: Strategy[] = [...(site ? [siteStrategy(site)] : []), ...embeddedStrategies, genericStrategy];
+
+    const draft: StoryDraft = { extraction: {}, ...(site?.timeZone ? { defaultTimeZone: site.timeZone } : {}) };
+    const wanted = new Set<PageField>(PAGE_FIELDS);
+    for (const strategy of strategies) {
+      if (wanted.size === 0) break;
+      const found = strategy.extract(page, wanted);
+      for (const field of PAGE_FIELDS) {
+        const value = found[field];
+        if (!wanted.has(field) || !present(value)) continue;
+        (draft as Record<PageField, unknown>)[field] = value;
+        draft.extraction![field] = strategy.name;
+        wanted.delete(field);
+      }
+    }
+    if (!draft.bodyHtml) throw new ParseError('WD_ERR_NO_STORY', 'the page holds no article text');
+    draft.url ??= page.url;
+    return [draft];
   },
 };
+
+function present(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}

@@ -1,0 +1,119 @@
+import type { Cheerio, CheerioAPI } from 'cheerio/slim';
+import type { AnyNode } from 'domhandler';
+import type { ImageDraft, StoryDraft } from '../types.js';
+import { extractBody } from './body.js';
+import type { Page } from './page.js';
+import type { PageField, PageFields, Strategy } from './strategy.js';
+
+/** A CSS selector, or a `[selector, attribute]` pair that reads an attribute instead of the text. */
+export type Selector = string | readonly [selector: string, attribute: string];
+
+/** Ordered fallbacks: the first selector that yields a non-empty value wins. */
+export interface TextField {
+  selectors: readonly Selector[];
+  /** Applied in order to each value; returning null discards it. */
+  clean?: ReadonlyArray<(value: string) => string | null>;
+}
+
+export interface BodyField {
+  /** The article container, by ordered fallback. */
+  selectors: readonly string[];
+  /** Elements inside the container that are not the story (share bars, promos, related blocks). */
+  remove?: readonly string[];
+}
+
+/**
+ * One site's declarative selector map. Everything is optional: what a site map leaves out, or
+ * fails to find, comes from embedded data or the generic extractor.
+ */
+export interface SiteSpec {
+  /** Short name, recorded as `site:<name>` in the story's extraction map. */
+  name: string;
+  /** Hosts and base domains it serves (`apnews.com` also serves `www.apnews.com`). */
+  hosts: readonly string[];
+  /** IANA zone for times the site prints without one. */
+  timeZone?: string;
+  headline?: TextField;
+  subheadline?: TextField;
+  /** Every match is one byline string (split later by the shared byline cleaner). */
+  bylines?: TextField;
+  dateline?: TextField;
+  publishedAt?: TextField;
+  updatedAt?: TextField;
+  section?: TextField;
+  /** Every match is one tag. */
+  tags?: TextField;
+  body?: BodyField;
+}
+
+const SINGLE_FIELDS = ['headline', 'subheadline', 'dateline', 'publishedAt', 'updatedAt', 'section'] as const;
+const LIST_FIELDS = ['bylines', 'tags'] as const;
+
+export function siteStrategy(spec: SiteSpec): Strategy {
+  const name = `site:${spec.name}`;
+  return {
+    name,
+    extract(page: Page, wanted: ReadonlySet<PageField>): PageFields {
+      const { $ } = page;
+      const found: PageFields = {};
+      for (const field of SINGLE_FIELDS) {
+        const rule = spec[field];
+        if (rule && wanted.has(field)) {
+          const value = firstValue($, rule);
+          if (value !== null) found[field] = value;
+        }
+      }
+      for (const field of LIST_FIELDS) {
+        const rule = spec[field];
+        if (rule && wanted.has(field)) {
+          const values = allValues($, rule);
+          if (values.length > 0) found[field] = values;
+        }
+      }
+      if (spec.body && (wanted.has('bodyHtml') || wanted.has('images'))) {
+        const container = spec.body.selectors.map((s) => $(s).first()).find((c) => c.length > 0);
+        if (container) {
+          const body = extractBody(page, container, spec.body.remove ?? []);
+          if (body.bodyHtml) found.bodyHtml = body.bodyHtml;
+          if (body.images.length > 0) found.images = body.images satisfies ImageDraft[];
+        }
+      }
+      return found satisfies Partial<StoryDraft>;
+    },
+  };
+}
+
+function read($: CheerioAPI, selector: Selector): Cheerio<AnyNode> {
+  return $(typeof selector === 'string' ? selector : selector[0]);
+}
+
+function valueOf(el: Cheerio<AnyNode>, selector: Selector, rule: TextField): string | null {
+  const raw = typeof selector === 'string' ? el.text() : el.attr(selector[1]);
+  let value: string | null = raw?.replace(/\s+/g, ' ').trim() || null;
+  for (const clean of rule.clean ?? []) {
+    if (value === null) break;
+    value = clean(value);
+  }
+  return value;
+}
+
+function firstValue($: CheerioAPI, rule: TextField): string | null {
+  for (const selector of rule.selectors) {
+    for (const el of read($, selector).toArray()) {
+      const value = valueOf($(el), selector, rule);
+      if (value) return value;
+    }
+  }
+  return null;
+}
+
+function allValues($: CheerioAPI, rule: TextField): string[] {
+  for (const selector of rule.selectors) {
+    const values = read($, selector)
+      .toArray()
+      .map((el) => valueOf($(el), selector, rule))
+      .filter((v): v is string => Boolean(v));
+    if (values.length > 0) return [...new Set(values)];
+  }
+  return [];
+}

@@ -1,0 +1,15 @@
+import type { SiteSpec } from '../site.js';
+
+/** Every site parser, registered here and nowhere else. */
+const SITES: readonly SiteSpec[] = [];
+
+const BY_HOST = new Map(SITES.flatMap((site) => site.hosts.map((host) => [host, site] as const)));
+
+/** The site map for a host: exact host first, then each parent domain (`edition.cnn.com` → `cnn.com`). */
+export function siteFor(host: string | null): SiteSpec | undefined {
+  for (let h = host; h && h.includes('.'); h = h.slice(h.indexOf('.') + 1)) {
+    const site = BY_HOST.get(h);
+    if (site) return site;
+  }
+  return undefined;
+}
