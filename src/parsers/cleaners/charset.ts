@@ -1,0 +1,130 @@
+import { isUtf8 } from 'node:buffer';
+import { ResultType, Sniffer } from 'encoding-sniffer/sniffer';
+import iconv from 'iconv-lite';
+
+export interface DecodeOptions {
+  /** HTTP Content-Type header value, whose charset parameter is one of the signals. */
+  contentType?: string;
+}
+
+/** Feeds put their XML declaration first, but pages can bury the meta tag under a big head. */
+const SNIFF_BYTES = 4096;
+const BINARY_SAMPLE_BYTES = 1024;
+/** Above this share of control characters in the sample, the bytes are not text. */
+const MAX_CONTROL_RATIO = 0.1;
+
+const CHARSET_PARAM = /charset\s*=\s*["']?([^"';,\s]+)/i;
+/** Single-byte charsets: text in them is essentially never also valid multi-byte UTF-8. */
+const SINGLE_BYTE = /^(?:windows-125\d|iso-8859-\d+|koi8-[ru]|ibm866|macintosh|x-mac-cyrillic)$/;
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
+const BOMS = [
+  [0xef, 0xbb, 0xbf],
+  [0xff, 0xfe],
+  [0xfe, 0xff],
+];
+/** Tab, LF, VT, FF, CR, and ESC (ISO-2022-JP switches character sets with it). */
+const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b]);
+
+/**
+ * Decodes bytes to text: BOM, then the HTTP header's charset, then the XML declaration or meta
+ * tag (WHATWG prescan of the first 4 KB, via encoding-sniffer), then UTF-8. Unknown labels fall
+ * through to the next signal. Two common mislabels are repaired unless a BOM settled the matter:
+ * "UTF-8" that is not valid UTF-8 is read as windows-1252 (unless nearly all of it is valid), and
+ * a single-byte charset (e.g. a server's default ISO-8859-1) over valid UTF-8 is read as UTF-8.
+ * The BOM is removed. Never throws.
+ *
+ * @example decodeBytes(new Uint8Array([0x63, 0x61, 0x66, 0xe9])) // { text: 'café', charset: 'windows-1252' }
+ * @example decodeBytes(bytes, { contentType: 'text/xml; charset=koi8-r' }).charset // 'koi8-r'
+ */
+export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): { text: string; charset: string } {
+  const label = options.contentType === undefined ? undefined : CHARSET_PARAM.exec(options.contentType)?.[1];
+  const sniffer = new Sniffer({
+    maxBytes: SNIFF_BYTES,
+    defaultEncoding: 'UTF-8',
+    ...(label === undefined ? {} : { transportLayerEncodingLabel: label }),
+  });
+  sniffer.write(bytes);
+
+  const charset = supportedCharset(sniffer.encoding);
+  if (sniffer.resultType !== ResultType.BOM) {
+    if (charset === 'utf-8' && !isUtf8(bytes)) return decodeMislabelledUtf8(bytes);
+    if (SINGLE_BYTE.test(charset) && hasHighBytes(bytes) && isUtf8(bytes)) return decode(bytes, 'utf-8');
+  }
+  return decode(bytes, charset);
+}
+
+/**
+ * True when the bytes are binary junk rather than text in some charset: a PDF, NUL bytes that are
+ * not UTF-16's, or many control characters in the first kilobyte. UTF-16 (with or without a BOM)
+ * is text.
+ *
+ * @example looksBinary(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])) // true (PNG)
+ * @example looksBinary(new TextEncoder().encode('<rss version="2.0">')) // false
+ */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, BINARY_SAMPLE_BYTES);
+  if (sample.length === 0 || BOMS.some((bom) => startsWith(sample, bom))) return false;
+  if (startsWith(sample, PDF_MAGIC)) return true;
+
+  let nulEven = 0;
+  let nulOdd = 0;
+  let control = 0;
+  sample.forEach((byte, i) => {
+    if (byte === 0) {
+      if (i % 2 === 0) nulEven++;
+      else nulOdd++;
+    } else if (byte < 0x20 && !TEXT_CONTROLS.has(byte)) control++;
+  });
+  // UTF-16 without a BOM puts the zero high byte of ASCII characters all on one side.
+  const utf16Like = (nulEven === 0 || nulOdd === 0) && Math.max(nulEven, nulOdd) >= 0.3 * (sample.length / 2);
+  if (nulEven + nulOdd > 0 && !utf16Like) return true;
+  return control / sample.length > MAX_CONTROL_RATIO;
+}
+
+/** The sniffed WHATWG name in lower case, or utf-8 when neither decoder knows it. */
+function supportedCharset(name: string): string {
+  const charset = name.toLowerCase();
+  return iconv.encodingExists(charset) || textDecode(new Uint8Array(0), charset) !== null ? charset : 'utf-8';
+}
+
+/**
+ * iconv-lite first: Node 20's TextDecoder reads windows-1252 as ISO-8859-1 (0x93 becomes U+0093,
+ * not “). TextDecoder (full ICU) covers the few iconv-lite lacks, such as ISO-2022-JP.
+ */
+function decode(bytes: Uint8Array, charset: string): { text: string; charset: string } {
+  const text = iconv.encodingExists(charset) ? iconv.decode(bytes, charset) : (textDecode(bytes, charset) ?? iconv.decode(bytes, 'utf-8'));
+  // Both decoders drop a BOM of their own encoding; a stray one from another is dropped here.
+  return { text: text.replace(/^\ufeff/, ''), charset };
+}
+
+function textDecode(bytes: Uint8Array, charset: string): string | null {
+  try {
+    return new TextDecoder(charset).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Text labelled (or assumed) UTF-8 that fails to decode is usually windows-1252; but a UTF-8
+ * document with a few corrupt bytes is still UTF-8, and reading it as windows-1252 would garble
+ * every accented letter in it.
+ */
+function decodeMislabelledUtf8(bytes: Uint8Array): { text: string; charset: string } {
+  const lossy = iconv.decode(bytes, 'utf-8');
+  let replaced = 0;
+  let decoded = 0;
+  for (const char of lossy) {
+    if (char === '\ufffd') replaced++;
+    else if (char > '\u007f') decoded++;
+  }
+  return decoded > replaced ? { text: lossy.replace(/^\ufeff/, ''), charset: 'utf-8' } : decode(bytes, 'windows-1252');
+}
+
+function hasHighBytes(bytes: Uint8Array): boolean {
+  return bytes.some((byte) => byte >= 0x80);
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, i) => bytes[i] === byte);
+}
