@@ -1,12 +1,27 @@
-// PLACEHOLDER — replaced by the real parser.
-import { ParseError } from '../../errors.js';
-import type { Parser } from '../types.js';
+import type { ParseContext, Parser, StoryDraft } from '../types.js';
+import { localName } from '../xml.js';
+import { uniqueDrafts } from './identity.js';
+import { readChannel, readRssItem } from './rss-item.js';
+import { deep, first, type Vocabulary } from './select.js';
 
+/** RSS 0.9x and 2.0 have no namespace: their elements are the unprefixed ones. */
+const RSS: Vocabulary = { own: [] };
+
+/**
+ * RSS 0.91–2.0, any `version` (or none). Items are taken wherever they sit under the root: inside
+ * `channel` as the spec says, beside it as some generators write them, or nested by a lenient
+ * parse of broken markup.
+ */
 export const rssParser: Parser<'xml'> = {
   format: 'rss',
   kind: 'xml',
-  detect: () => false,
-  parse: () => {
-    throw new ParseError('WD_ERR_UNKNOWN_FORMAT', 'rss is not implemented yet');
+  detect: (doc) => localName(doc.root) === 'rss',
+  parse: (doc, ctx: ParseContext): StoryDraft[] => {
+    const channel = readChannel(first(doc.root, RSS, 'channel'), RSS, ctx.url);
+    const drafts = deep(doc.root, RSS, 'item').map((item) => {
+      const draft = readRssItem(item, RSS, channel);
+      return { ...draft, wireId: draft.guid ?? null };
+    });
+    return uniqueDrafts(drafts, ctx, 'rss');
   },
 };
