@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ParseError, ValidationError } from '../errors.js';
+import { contentHashOf } from '../schema/content-hash.js';
 import { SCHEMA_VERSION, Story, type Byline, type Format, type Image } from '../schema/story.js';
 import { parseBylines } from './cleaners/bylines.js';
 import { canonicalCredit, findCredits, splitCaptionCredit } from './cleaners/credits.js';
@@ -93,7 +94,7 @@ export function finalizeStory(draft: StoryDraft, ctx: ParseContext, meta: Finali
     copyrightNotice: inline(draft.copyrightNotice),
     usageTerms: inline(draft.usageTerms),
   };
-  const contentHash = sha256(stableJson(content));
+  const contentHash = contentHashOf(content);
 
   const candidate = {
     schemaVersion: SCHEMA_VERSION,
@@ -243,13 +244,4 @@ function pickDefined<T extends Record<string, string | null>>(record: T): { [K i
 
 function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
-}
-
-/** JSON with object keys sorted, so equal content always hashes equal. */
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
 }
