@@ -9,6 +9,8 @@ const MAX_DEK_CHARS = 400;
 /** How much of a teaser must recur near the top of the body for it to be an excerpt of it. */
 const EXCERPT_PROBE_CHARS = 60;
 const EXCERPT_WINDOW_CHARS = 2000;
+/** The marks an excerpt ends with: `…`, `...`, `[…]`, `[...]`. */
+const TRAILING_ELLIPSIS = /\s*\[?\s*(?:…|\.{3})\s*\]?\s*$/;
 
 type BodyFields = Pick<StoryDraft, 'bodyHtml' | 'bodyText' | 'subheadline' | 'representation'>;
 
@@ -35,7 +37,7 @@ export function bodyFields(content: Markup | undefined, teaser: Markup | undefin
 
 function isDek(teaserText: string, contentText: string): boolean {
   if (teaserText.length > MAX_DEK_CHARS) return false;
-  const probe = teaserText.slice(0, EXCERPT_PROBE_CHARS);
+  const probe = teaserText.replace(TRAILING_ELLIPSIS, '').slice(0, EXCERPT_PROBE_CHARS);
   return !contentText.slice(0, EXCERPT_WINDOW_CHARS).includes(probe);
 }
 

@@ -26,9 +26,8 @@ export const rdfParser: Parser<'xml'> = {
   parse: (doc, ctx): StoryDraft[] => {
     const channel = readChannel(first(doc.root, RDF, 'channel'), RDF, ctx.url);
     const drafts = deep(doc.root, RDF, 'item').map((item) => {
-      const draft = readRssItem(item, RDF, channel);
-      const about = attr(item, 'rdf:about')?.trim();
-      return { ...draft, guid: about || draft.guid || null, wireId: about || draft.guid || draft.url || null };
+      const draft = readRssItem(item, RDF, channel, attr(item, 'rdf:about')?.trim() || undefined);
+      return { ...draft, wireId: draft.wireId ?? draft.url ?? null };
     });
     return uniqueDrafts(drafts, ctx, 'rdf');
   },

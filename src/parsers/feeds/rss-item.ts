@@ -15,7 +15,6 @@ const ITEM = {
   headline: ['title', 'dc:title', 'media:title'],
   link: ['link'],
   origLink: ['feedburner:origLink'],
-  guid: ['guid'],
   teaser: ['description', 'dc:description', 'dcterms:abstract'],
   content: ['content:encoded'],
   authors: ['author', 'dc:creator'],
@@ -50,15 +49,15 @@ export function readChannel(channel: Element | undefined, vocab: Vocabulary, fet
   };
 }
 
-/** One RSS-family item as a raw draft. `wireId` is the caller's (RSS guid, RDF `rdf:about`). */
-export function readRssItem(item: Element, vocab: Vocabulary, channel: ChannelInfo): StoryDraft {
+/** One RSS-family item as a raw draft; `guid` is the item's identity in its format (RSS guid, RDF `rdf:about`). */
+export function readRssItem(item: Element, vocab: Vocabulary, channel: ChannelInfo, guid: string | undefined): StoryDraft {
   const text = (selectors: readonly Selector[]) => firstText(item, vocab, ...selectors);
   const base = baseUrl(item, channel.link);
-  const guid = text(ITEM.guid);
   const link = resolveLink(text(ITEM.link) ?? atomAlternate(item, vocab), base);
   const enclosures = all(item, vocab, 'enclosure').flatMap((e) => imageEnclosure(resolveLink(attr(e, 'url'), base), attr(e, 'type')) ?? []);
 
   return {
+    wireId: guid ?? null,
     guid: guid ?? null,
     url: articleUrl({ origLink: text(ITEM.origLink), link, guid }) ?? null,
     headline: text(ITEM.headline) ?? null,

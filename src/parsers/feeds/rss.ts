@@ -2,7 +2,7 @@ import type { ParseContext, Parser, StoryDraft } from '../types.js';
 import { localName } from '../xml.js';
 import { uniqueDrafts } from './identity.js';
 import { readChannel, readRssItem } from './rss-item.js';
-import { deep, first, type Vocabulary } from './select.js';
+import { deep, first, firstText, type Vocabulary } from './select.js';
 
 /** RSS 0.9x and 2.0 have no namespace: their elements are the unprefixed ones. */
 const RSS: Vocabulary = { own: [] };
@@ -18,10 +18,7 @@ export const rssParser: Parser<'xml'> = {
   detect: (doc) => localName(doc.root) === 'rss',
   parse: (doc, ctx: ParseContext): StoryDraft[] => {
     const channel = readChannel(first(doc.root, RSS, 'channel'), RSS, ctx.url);
-    const drafts = deep(doc.root, RSS, 'item').map((item) => {
-      const draft = readRssItem(item, RSS, channel);
-      return { ...draft, wireId: draft.guid ?? null };
-    });
+    const drafts = deep(doc.root, RSS, 'item').map((item) => readRssItem(item, RSS, channel, firstText(item, RSS, 'guid')));
     return uniqueDrafts(drafts, ctx, 'rss');
   },
 };
