@@ -1,4 +1,4 @@
-import type { Element, ParentNode } from 'domhandler';
+import { isTag, type Element, type ParentNode } from 'domhandler';
 import { resolveUrl } from '../cleaners/urls.js';
 import { attr, childElements, descendants, localName, namespaceOf, rawText } from '../xml.js';
 
@@ -59,10 +59,13 @@ export function first(parent: ParentNode | null | undefined, vocab: Vocabulary, 
   return undefined;
 }
 
-/** Every descendant matching the selector, in document order (items wherever a broken feed left them). */
+/**
+ * Every descendant matching the selector, in document order, wherever a broken feed left it;
+ * empty ones (`<item/>` nested in an item by a broken generator) hold no story and are skipped.
+ */
 export function deep(root: ParentNode | null | undefined, vocab: Vocabulary, selector: Selector): Element[] {
   const local = selector.slice(selector.indexOf(':') + 1);
-  return descendants(root, local).filter((el) => selects(el, selector, vocab));
+  return descendants(root, local).filter((el) => selects(el, selector, vocab) && (el.children.some(isTag) || rawText(el).trim() !== ''));
 }
 
 /** The first non-blank text among the selectors, raw (markup in it is finalize's to strip). */
