@@ -1,6 +1,7 @@
 import { datesSet } from './dates.js';
+import { feedsSet } from './feeds.js';
 import type { EvalSet } from './report.js';
 import { wireSet } from './wire.js';
 
 /** Every eval set, in report order. A new set is one module added here. */
-export const SETS: readonly EvalSet[] = [wireSet, datesSet];
+export const SETS: readonly EvalSet[] = [wireSet, feedsSet, datesSet];
