@@ -1,8 +1,17 @@
+import render from 'dom-serializer';
+import type { Element } from 'domhandler';
+import { removeElement } from 'domutils';
+import { parseDocument } from 'htmlparser2';
 import { decodeEntities, htmlToText, normalizeWhitespace } from '../cleaners/text.js';
 import type { StoryDraft } from '../types.js';
+import { attr, descendants } from '../xml.js';
 
 /** Text as a feed gives it: markup (RSS description, Atom type=html/xhtml) or plain text. */
 export type Markup = { html: string } | { text: string };
+
+/** Cheap pre-check: only markup with an image or a FeedBurner flare is worth parsing for junk. */
+const MAY_HOLD_JUNK = /<img\b|feedflare/i;
+const FEEDBURNER_IMAGE = /^(?:https?:)?\/\/feeds\.feedburner\.com\/~(?:r|ff)\//i;
 
 /** A teaser longer than this is an excerpt or a body, not a dek. */
 const MAX_DEK_CHARS = 400;
@@ -23,7 +32,9 @@ type BodyFields = Pick<StoryDraft, 'bodyHtml' | 'bodyText' | 'subheadline' | 're
  * - a teaser alone is the body of a `partial` story (the page holds the rest);
  * - text-less markup (a FeedBurner tracking pixel) counts as nothing.
  */
-export function bodyFields(content: Markup | undefined, teaser: Markup | undefined): BodyFields {
+export function bodyFields(rawContent: Markup | undefined, rawTeaser: Markup | undefined): BodyFields {
+  const content = rawContent && withoutJunk(rawContent);
+  const teaser = rawTeaser && withoutJunk(rawTeaser);
   const contentText = content ? plain(content) : '';
   const teaserText = teaser ? plain(teaser) : '';
   if (content && contentText !== '') {
@@ -33,6 +44,27 @@ export function bodyFields(content: Markup | undefined, teaser: Markup | undefin
   }
   if (teaser && teaserText !== '') return { ...asBody(teaser), representation: 'partial' };
   return { representation: 'partial' };
+}
+
+/**
+ * Feed furniture is not story markup: FeedBurner's "feedflare" share-button block and tracking
+ * pixels (1×1 images, FeedBurner image beacons) would otherwise survive sanitizing as links and
+ * images in the body.
+ */
+function withoutJunk(markup: Markup): Markup {
+  if (!('html' in markup) || !MAY_HOLD_JUNK.test(markup.html)) return markup;
+  const document = parseDocument(markup.html, { decodeEntities: true });
+  const junk = descendants(document).filter(isJunk);
+  if (junk.length === 0) return markup;
+  for (const el of junk) removeElement(el);
+  return { html: render(document.children, { decodeEntities: true }) };
+}
+
+function isJunk(el: Element): boolean {
+  if (el.name === 'div') return /\bfeedflare\b/.test(attr(el, 'class') ?? '');
+  if (el.name !== 'img') return false;
+  const src = attr(el, 'src')?.trim() ?? '';
+  return FEEDBURNER_IMAGE.test(src) || (attr(el, 'width')?.trim() === '1' && attr(el, 'height')?.trim() === '1');
 }
 
 function isDek(teaserText: string, contentText: string): boolean {

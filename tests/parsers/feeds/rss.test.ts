@@ -152,6 +152,12 @@ describe('rss body and completeness', () => {
     expect(one('<title>t</title><description>Naked <b>bold</b> text</description>').bodyHtml).toBe('Naked <b>bold</b> text');
   });
 
+  it('drops FeedBurner flares and tracking pixels from the markup, keeping the teaser', () => {
+    const description = '<p>Crews worked overnight.</p><div class="feedflare"><a href="https://feeds.feedburner.com/~ff/x?a=1"><img src="https://feeds.feedburner.com/~ff/x?d=1" border="0"></img></a></div><img src="https://feeds.feedburner.com/~r/x/~4/abc" height="1" width="1"/><img src="https://img.example.com/pixel.gif" width="1" height="1"/>';
+    const draft = one(`<title>t</title><description><![CDATA[${description}]]></description>`);
+    expect(draft.bodyHtml).toBe('<p>Crews worked overnight.</p>');
+  });
+
   it('treats a description holding only a tracking pixel as no body', () => {
     const draft = one('<title>t</title><description>&lt;img src="https://feeds.example.com/~r/x/~4/abc" height="1" width="1"/&gt;</description>');
     expect(draft.bodyHtml).toBeUndefined();
