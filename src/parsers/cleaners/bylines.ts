@@ -1,0 +1,150 @@
+import type { Byline } from '../../schema/story.js';
+import { canonicalCredit } from './credits.js';
+import { decodeEntities, htmlToText, normalizeWhitespace } from './text.js';
+
+/** Longer strings are an author bio or a page fragment, not a byline. */
+const MAX_BYLINE_LENGTH = 500;
+const MAX_NAME_WORDS = 6;
+
+/** "By", "BY", Spanish/Portuguese "Por", and credit phrasings ("Reporting by", "Story by"). */
+const LEADING_BY = /^(?:(?:written|reporting|reported|story|words|text) by|by|por)\s*:?(?:\s+|$)/i;
+/** Page furniture that trails a byline: everything from here on is not a name. */
+const TRAILING_JUNK = /\b(?:updated|published|posted|last modified|follow|contact|email|share)\b.*$/is;
+const EMAILS_URLS_HANDLES = /\S+@\S+\.\S+|\bhttps?:\/\/\S+|\bwww\.\S+|(?<![\p{L}\p{N}])@\w+/giu;
+const SEPARATORS = /\s*(?:[;,|\n]|&|\band\b)\s*/i;
+
+/** Job titles: "AP Business Writer", "Staff Reporter", "Chief Political Correspondent". */
+const TITLE_WORDS = /\b(?:writer|reporter|correspondent|editor|columnist|contributor|producer|photographer|analyst|anchor|chief|critic|host)s?\b/i;
+/**
+ * Group words that make a byline organizational rather than personal: "Newser Editors",
+ * "Reuters Staff", "Wire Services". The outlet before the group word, if any, is the organization.
+ */
+const GROUP_WORDS = /\s*\b(?:editors|staff|reporters|correspondents|writers|desk|team|newsroom|bureau|wire services|services|contributors)$/i;
+/** Last words of an outlet's name: "The Washington Post", "Daily News", "Kyodo News". */
+const OUTLET_WORDS = /\b(?:press|news|times|post|journal|tribune|herald|gazette|agency|media|network|wire|magazine|radio|television|tv)$/i;
+/** A person's name: letters with apostrophes, hyphens and initials; no digits or symbols. */
+const NAME_SHAPE = /^\p{L}[\p{L}\p{M}'’.\-]*(?: \p{L}[\p{L}\p{M}'’.\-]*)*$/u;
+/** Roman numerals in names stay upper case when an all-caps name is title-cased. */
+const ROMAN = /^(?:II|III|IV|VI{0,3})$/;
+/** "Jane Doe, Jr." splits at the comma; the suffix goes back onto the name. */
+const NAME_SUFFIX = /^(?:Jr|Sr|JR|SR)\.?$|^(?:II|III|IV)$/;
+
+type Segment =
+  | { kind: 'person'; name: string }
+  | { kind: 'suffix'; suffix: string }
+  | { kind: 'title'; title: string }
+  | { kind: 'organization'; name: string };
+
+/**
+ * Splits a raw byline ("By Jane Doe and John Roe, Associated Press") into people.
+ *
+ * Rules: "By" is dropped; names split on "and", "&", commas, semicolons, bars and line breaks;
+ * HTML, entities, emails, URLs, @handles and trailing "Updated …" furniture are removed. A known
+ * wire or an outlet name ("Associated Press", "CNN", "The Washington Post") is the organization of
+ * every preceding person without one; a job title ("AP Business Writer") belongs to the person
+ * before it, and an outlet it starts with becomes that person's organization, as written ("AP").
+ * Organizational bylines are kept as bylines: "Newser Editors" → { name: "Newser Editors",
+ * organization: "Newser" }, a generic "Wire Services" → { name: "Wire Services" }, and a byline
+ * that is only an outlet ("By The Associated Press") → { name and organization: "The Associated Press" }.
+ * An all-capitals name is title-cased ("JOHN DOE" → "John Doe"); other casing is kept. Duplicates
+ * (case-insensitive) are dropped.
+ *
+ * @example parseBylines('By Amir Vera, Seán Federico-O’Murchú and Adam Renton, CNN')
+ *   // [{ name: 'Amir Vera', organization: 'CNN' }, { name: 'Seán Federico-O’Murchú', organization: 'CNN' }, { name: 'Adam Renton', organization: 'CNN' }]
+ * @example parseBylines('By JANE DOE, AP Business Writer') // [{ name: 'Jane Doe', title: 'AP Business Writer', organization: 'AP' }]
+ * @example parseBylines('By Newser Editors and Wire Services') // [{ name: 'Newser Editors', organization: 'Newser' }, { name: 'Wire Services' }]
+ */
+export function parseBylines(raw: string): Byline[] {
+  if (typeof raw !== 'string' || raw.length > MAX_BYLINE_LENGTH) return [];
+  const text = (/<[a-z!/]/i.test(raw) ? htmlToText(raw) : decodeEntities(raw))
+    .replace(EMAILS_URLS_HANDLES, ' ')
+    .replace(TRAILING_JUNK, '')
+    // "Jane Doe (AP)" reads as "Jane Doe, AP".
+    .replace(/\(([^()]*)\)/g, ', $1')
+    .replace(/[^\S\n]+/g, ' ')
+    .trim()
+    .replace(LEADING_BY, '');
+  const segments = text
+    .split(SEPARATORS)
+    .map((part) => normalizeWhitespace(part.replace(LEADING_BY, '')).replace(/^[\s.:—–-]+|[\s:—–-]+$/g, ''))
+    .map(classify)
+    .filter((s): s is Segment => s !== null);
+  return dedupe(assemble(segments));
+}
+
+function classify(part: string): Segment | null {
+  if (part === '' || /\d/.test(part)) return null;
+  if (NAME_SUFFIX.test(part)) return { kind: 'suffix', suffix: part };
+  if (isOutlet(part)) return { kind: 'organization', name: part };
+  if (TITLE_WORDS.test(part) && !GROUP_WORDS.test(part)) return { kind: 'title', title: part };
+  if (!NAME_SHAPE.test(part) || part.split(' ').length > MAX_NAME_WORDS) return null;
+  return { kind: 'person', name: part };
+}
+
+/** People take the titles that follow them and the organization that closes their group. */
+function assemble(segments: Segment[]): Byline[] {
+  const people: Byline[] = [];
+  let groupStart = 0;
+  for (const segment of segments) {
+    const last = people.at(-1);
+    if (segment.kind === 'person') {
+      people.push(personOrGroup(segment.name));
+    } else if (segment.kind === 'suffix') {
+      if (last !== undefined) last.name = `${last.name}, ${segment.suffix}`;
+    } else if (segment.kind === 'title') {
+      if (last === undefined || last.title !== undefined) continue;
+      last.title = segment.title;
+      const outlet = leadingOutlet(segment.title);
+      if (outlet !== null && last.organization === undefined) last.organization = outlet;
+    } else if (people.length === groupStart) {
+      // Nobody to attach it to: the outlet itself is the byline.
+      people.push({ name: segment.name, organization: segment.name });
+    } else {
+      for (const person of people.slice(groupStart)) person.organization ??= segment.name;
+    }
+    if (segment.kind === 'organization') groupStart = people.length;
+  }
+  return people;
+}
+
+/** A person, or a group byline such as "Newser Editors" with its outlet as the organization. */
+function personOrGroup(name: string): Byline {
+  const group = GROUP_WORDS.exec(name);
+  if (group) {
+    const outlet = name.slice(0, group.index).trim();
+    return outlet === '' ? { name } : { name, organization: outlet };
+  }
+  return { name: name === name.toUpperCase() && /\p{Lu}/u.test(name) ? titleCase(name) : name };
+}
+
+function isOutlet(part: string): boolean {
+  return canonicalCredit(part) !== null || (OUTLET_WORDS.test(part) && NAME_SHAPE.test(part) && part.split(' ').length <= MAX_NAME_WORDS);
+}
+
+/** The outlet a job title starts with: "AP Business Writer" → "AP", "Reuters correspondent" → "Reuters". */
+function leadingOutlet(title: string): string | null {
+  const words = title.split(' ');
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+    const candidate = words.slice(0, n).join(' ');
+    if (canonicalCredit(candidate) !== null) return candidate;
+  }
+  return null;
+}
+
+/** "FEDERICO-O'MURCHÚ" → "Federico-O'Murchú", "J.R. SMITH III" → "J.R. Smith III". */
+function titleCase(name: string): string {
+  return name
+    .split(' ')
+    .map((word) => (ROMAN.test(word) ? word : word.toLowerCase().replace(/(^|[.'’\-])(\p{Ll})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase())))
+    .join(' ');
+}
+
+function dedupe(bylines: Byline[]): Byline[] {
+  const seen = new Set<string>();
+  return bylines.filter((b) => {
+    const key = b.name.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Byline } from '../../../src/schema/story.js';
+import { parseBylines } from '../../../src/parsers/cleaners/bylines.js';
+
+describe('parseBylines', () => {
+  it('strips "By" and keeps a single name', () => {
+    expect(parseBylines('By Ana Ruiz')).toEqual([{ name: 'Ana Ruiz' }]);
+    expect(parseBylines('BY Ana Ruiz')).toEqual([{ name: 'Ana Ruiz' }]);
+    expect(parseBylines('Por Ana Ruiz')).toEqual([{ name: 'Ana Ruiz' }]);
+    expect(parseBylines('Byron Lee')).toEqual([{ name: 'Byron Lee' }]);
+  });
+
+  it('gives a trailing organization to every person before it', () => {
+    expect(parseBylines('By Ana Ruiz, Associated Press')).toEqual([{ name: 'Ana Ruiz', organization: 'Associated Press' }]);
+    expect(parseBylines("By Ana Ruiz, Ciarán Ó Fearghail and Li Wei, CNN")).toEqual([
+      { name: 'Ana Ruiz', organization: 'CNN' },
+      { name: 'Ciarán Ó Fearghail', organization: 'CNN' },
+      { name: 'Li Wei', organization: 'CNN' },
+    ]);
+    expect(parseBylines('Ana Ruiz, AP, and Li Wei, Reuters')).toEqual([
+      { name: 'Ana Ruiz', organization: 'AP' },
+      { name: 'Li Wei', organization: 'Reuters' },
+    ]);
+    expect(parseBylines('By Ana Ruiz (AP)')).toEqual([{ name: 'Ana Ruiz', organization: 'AP' }]);
+    expect(parseBylines('By Ana Ruiz, The Washington Post')).toEqual([{ name: 'Ana Ruiz', organization: 'The Washington Post' }]);
+  });
+
+  it('reads a job title, and the outlet it starts with as the organization', () => {
+    expect(parseBylines('By Ana Ruiz, AP Economics Writer')).toEqual([{ name: 'Ana Ruiz', title: 'AP Economics Writer', organization: 'AP' }]);
+    expect(parseBylines('Ana Ruiz, Senior Correspondent')).toEqual([{ name: 'Ana Ruiz', title: 'Senior Correspondent' }]);
+  });
+
+  it('splits on and, &, commas, semicolons, bars and line breaks', () => {
+    expect(parseBylines('Ana Ruiz & Li Wei; Tom Berg | Ida Holm\nJo Park')).toEqual([
+      { name: 'Ana Ruiz' },
+      { name: 'Li Wei' },
+      { name: 'Tom Berg' },
+      { name: 'Ida Holm' },
+      { name: 'Jo Park' },
+    ]);
+  });
+
+  it('title-cases all-capital names only', () => {
+    expect(parseBylines('By ANA RUIZ AND CIARÁN O’NEILL-SMITH')).toEqual([{ name: 'Ana Ruiz' }, { name: 'Ciarán O’Neill-Smith' }]);
+    expect(parseBylines('By J.R. HALL III')).toEqual([{ name: 'J.R. Hall III' }]);
+    expect(parseBylines('By danah boyd')).toEqual([{ name: 'danah boyd' }]);
+  });
+
+  it('keeps organizational bylines as bylines', () => {
+    expect(parseBylines('By Newser Editors and Wire Services')).toEqual([{ name: 'Newser Editors', organization: 'Newser' }, { name: 'Wire Services' }]);
+    expect(parseBylines('Reuters Staff')).toEqual([{ name: 'Reuters Staff', organization: 'Reuters' }]);
+    expect(parseBylines('By The Associated Press')).toEqual([{ name: 'The Associated Press', organization: 'The Associated Press' }]);
+  });
+
+  it('strips HTML and entities', () => {
+    expect(parseBylines('By <a href="/by/ana">Ana Ruiz</a> &amp; <b>Li&#32;Wei</b>')).toEqual([{ name: 'Ana Ruiz' }, { name: 'Li Wei' }]);
+    expect(parseBylines('By Se&aacute;n Roe')).toEqual([{ name: 'Seán Roe' }]);
+  });
+
+  it('drops emails, URLs, handles, dates and page furniture', () => {
+    expect(parseBylines('Ana Ruiz ana@example.com @anaruiz https://example.com/ana')).toEqual([{ name: 'Ana Ruiz' }]);
+    expect(parseBylines('By Ana Ruiz Updated 3:15 PM EDT, Fri September 12, 2025')).toEqual([{ name: 'Ana Ruiz' }]);
+    expect(parseBylines('By Ana Ruiz, Sept. 12, 2025')).toEqual([{ name: 'Ana Ruiz' }]);
+    expect(parseBylines('Follow Ana on X')).toEqual([]);
+  });
+
+  it('keeps name suffixes and drops duplicates', () => {
+    expect(parseBylines('By Tom Berg, Jr. and Tom Berg, Jr.')).toEqual([{ name: 'Tom Berg, Jr.' }]);
+    expect(parseBylines('Ana Ruiz and ana ruiz')).toEqual([{ name: 'Ana Ruiz' }]);
+  });
+
+  it('returns nothing for empty input', () => {
+    expect(parseBylines('')).toEqual([]);
+    expect(parseBylines('By')).toEqual([]);
+    expect(parseBylines('  ,  ; ')).toEqual([]);
+  });
+
+  it('never throws, and every byline fits the schema', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (raw) => {
+        for (const byline of parseBylines(raw)) expect(Byline.safeParse(byline).success).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
