@@ -74,7 +74,7 @@ function isDek(teaserText: string, contentText: string): boolean {
 }
 
 function asBody(markup: Markup): BodyFields {
-  return 'html' in markup ? { bodyHtml: markup.html } : { bodyText: markup.text };
+  return 'html' in markup ? { bodyHtml: markup.html.trim() } : { bodyText: markup.text };
 }
 
 function raw(markup: Markup): string {
