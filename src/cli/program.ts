@@ -1,8 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { UsageError, WiredeskError } from '../errors.js';
 import { EXIT, type CliIo } from './io.js';
+import { registerDlq } from './dlq.js';
 import { registerParse } from './parse.js';
+import { registerReparse } from './reparse.js';
+import { registerRun } from './run.js';
 import { registerSchema } from './schema.js';
+import { registerSources } from './sources.js';
+import { registerStatus } from './status.js';
 
 /** Commands set this when they finish; commander itself only knows success or a thrown error. */
 export interface CommandResult {
@@ -16,8 +21,9 @@ export function buildProgram(io: CliIo, result: CommandResult): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run "wiredesk --help" for usage)')
     .exitOverride();
-  registerParse(program, io, result);
-  registerSchema(program, io, result);
+  for (const register of [registerRun, registerSources, registerStatus, registerDlq, registerReparse, registerParse, registerSchema]) {
+    register(program, io, result);
+  }
   return program;
 }
 

@@ -1,0 +1,115 @@
+import { appendFile, mkdir, open, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import lockfile from 'proper-lockfile';
+import { z } from 'zod';
+import { WiredeskError } from '../errors.js';
+import type { Story } from '../schema/story.js';
+import type { Sink, SinkContext, SinkWriteResult } from './types.js';
+
+export const JsonlSinkOptions = z.object({
+  /** Folder of the daily files, relative to the data directory. */
+  dir: z.string().default('stories'),
+});
+export type JsonlSinkOptions = z.infer<typeof JsonlSinkOptions>;
+
+/**
+ * One JSON line per story revision, one file per UTC day of the revision's fetch time
+ * (`stories-2025-09-12.jsonl`), so a retried delivery lands in the same file as the first try.
+ * Writers on several processes take a lock file per day file; under the lock the sink reads what
+ * was appended since it last looked, so a revision already in the file is never written twice.
+ */
+export function createJsonlSink(id: string, options: JsonlSinkOptions, ctx: SinkContext): Sink {
+  const dir = resolve(ctx.dataDir, options.dir);
+  /** Per file: how far it has been read, and the revision keys seen in it. */
+  const seen = new Map<string, { offset: number; keys: Set<string> }>();
+
+  async function catchUp(file: string): Promise<Set<string>> {
+    const entry = seen.get(file) ?? { offset: 0, keys: new Set<string>() };
+    seen.set(file, entry);
+    const size = await stat(file).then((s) => s.size, () => 0);
+    if (size <= entry.offset) return entry.keys;
+    const handle = await open(file, 'r');
+    try {
+      const buffer = Buffer.alloc(size - entry.offset);
+      await handle.read(buffer, 0, buffer.length, entry.offset);
+      // Only whole lines count; a torn last line (a crash mid-append) is read again next time.
+      const text = buffer.toString('utf8');
+      const end = text.lastIndexOf('\n') + 1;
+      for (const line of text.slice(0, end).split('\n')) {
+        if (line) entry.keys.add(revisionKeyOfLine(line));
+      }
+      entry.offset += Buffer.byteLength(text.slice(0, end));
+    } finally {
+      await handle.close();
+    }
+    return entry.keys;
+  }
+
+  async function writeFile(file: string, stories: readonly Story[]): Promise<SinkWriteResult> {
+    await appendFile(file, '');
+    const release = await lockfile.lock(file, { retries: { retries: 50, minTimeout: 20, maxTimeout: 500 }, stale: 30_000 });
+    try {
+      const keys = await catchUp(file);
+      const fresh = stories.filter((s) => !keys.has(revisionKey(s)));
+      if (fresh.length > 0) {
+        const handle = await open(file, 'a');
+        try {
+          await handle.appendFile(fresh.map((s) => `${JSON.stringify(s)}\n`).join(''));
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      }
+      return { written: fresh.length, duplicates: stories.length - fresh.length };
+    } finally {
+      await release();
+    }
+  }
+
+  return {
+    id,
+    type: 'jsonl',
+    async open() {
+      await mkdir(dir, { recursive: true });
+    },
+    async write(revisions) {
+      const byFile = new Map<string, Story[]>();
+      for (const story of revisions) {
+        const file = join(dir, `stories-${story.fetchedAt.slice(0, 10)}.jsonl`);
+        byFile.set(file, [...(byFile.get(file) ?? []), story]);
+      }
+      const total: SinkWriteResult = { written: 0, duplicates: 0 };
+      try {
+        for (const [file, stories] of byFile) {
+          const result = await writeFile(file, stories);
+          total.written += result.written;
+          total.duplicates += result.duplicates;
+        }
+      } catch (error) {
+        throw new WiredeskError('WD_ERR_SINK', `jsonl: cannot append to ${dir}: ${(error as Error).message}`, { cause: error });
+      }
+      return total;
+    },
+    async close() {
+      seen.clear();
+    },
+  };
+}
+
+function revisionKey(story: Pick<Story, 'id' | 'version'>): string {
+  return `${story.id}\u0000${story.version}`;
+}
+
+function revisionKeyOfLine(line: string): string {
+  try {
+    return revisionKey(JSON.parse(line) as Story);
+  } catch {
+    return '';
+  }
+}
+
+/** Reads every revision in a JSON Lines file (for tests, reparse and the demo summary). */
+export async function readJsonl(file: string): Promise<Story[]> {
+  const text = await readFile(file, 'utf8');
+  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Story);
+}
