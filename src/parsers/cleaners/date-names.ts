@@ -1,25 +1,24 @@
 /**
- * Month and weekday names in the languages our sources date their items in: English, plus the
- * Greek and Hungarian forms feedparser met in real feeds. Lookups fold case and accents, so
- * "Ιούλ", "ιουλ" and "július" all resolve.
+ * Month and weekday names in the languages our sources date their items in: English; French,
+ * Spanish, Portuguese, Italian and German (AFP, EFE, Lusa, ANSA and dpa feeds, Brazilian portals);
+ * and the Greek and Hungarian forms feedparser met in real feeds. Lookups fold case and accents,
+ * so "Ιούλ", "août" and "július" all resolve. Names and their usual abbreviations, per month:
  */
 const MONTHS: ReadonlyMap<string, number> = new Map(
-  (
-    [
-      [1, 'jan january januar'],
-      [2, 'feb febr february februar'],
-      [3, 'mar march marc marcius'],
-      [4, 'apr april aprilis'],
-      [5, 'may maj majus'],
-      [6, 'jun june junius'],
-      [7, 'jul july julius'],
-      [8, 'aug august augusztus'],
-      [9, 'sep sept september szept szeptember'],
-      [10, 'oct october okt oktober'],
-      [11, 'nov november'],
-      [12, 'dec december'],
-    ] as const
-  ).flatMap(([month, names]) => names.split(' ').map((name) => [name, month] as const)),
+  [
+    'jan january janvier janv enero ene janeiro gennaio gen januar janner',
+    'feb february fevrier fevr fev febrero fevereiro febbraio februar febr',
+    'mar march mars marzo marco marz marcius marc',
+    'apr april avril avr abril abr aprile aprilis',
+    'may mai mayo maio maggio mag maj majus',
+    'jun june juin junio junho giugno giu juni junius',
+    'jul july juillet juil julio julho luglio lug juli julius',
+    'aug august aout agosto ago augusztus',
+    'sep sept september septembre septiembre setiembre setembro set settembre sett szeptember szept',
+    'oct october octobre octubre outubro out ottobre ott oktober okt',
+    'nov november novembre noviembre novembro',
+    'dec december decembre diciembre dic dezembro dez dicembre dezember',
+  ].flatMap((names, index) => names.split(' ').map((name) => [name, index + 1] as const)),
 );
 
 /** Greek month names share a stem across cases and abbreviations ("Ιούλ", "Ιουλίου", "Ιούλιος"). */
@@ -38,11 +37,18 @@ const GREEK_MONTH_STEMS: ReadonlyArray<readonly [string, number]> = [
   ['δεκ', 12],
 ];
 
-const WEEKDAYS: ReadonlySet<string> = new Set([
-  ...'sun sunday mon monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday sat saturday'.split(' '),
-  // Greek abbreviations (Κυρ, Δευ, Τρι, Τετ, Πεμ, Παρ, Σαβ), folded.
-  ...'κυρ δευ τρι τετ πεμ παρ σαβ'.split(' '),
-]);
+const WEEKDAYS: ReadonlySet<string> = new Set(
+  [
+    'sun sunday mon monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday sat saturday',
+    'dim dimanche lun lundi mar mardi mer mercredi jeu jeudi ven vendredi sam samedi',
+    'dom domingo lunes martes mie miercoles jue jueves vie viernes sab sabado',
+    'seg segunda ter terca qua quarta qui quinta sex sexta',
+    'domenica lunedi martedi mercoledi gio giovedi venerdi sabato',
+    'so sonntag mo montag di dienstag mi mittwoch do donnerstag fr freitag sa samstag',
+    // Greek abbreviations (Κυρ, Δευ, Τρι, Τετ, Πεμ, Παρ, Σαβ), folded.
+    'κυρ δευ τρι τετ πεμ παρ σαβ',
+  ].flatMap((names) => names.split(' ')),
+);
 
 /**
  * The month number (1–12) a month name or abbreviation stands for, or null.

@@ -47,9 +47,9 @@ const ISO = new RegExp(
 /** ISO 8601:1988 two-digit-year forms: YYMMDD, YY-MM-DD, -YYMM, -YY-MM. */
 const ISO_SHORT_DATE = /^(?<y>\d{2})(?<sep>-?)(?<mo>\d{2})\k<sep>(?<d>\d{2})$/;
 const ISO_SHORT_MONTH = /^-(?<y>\d{2})-?(?<mo>\d{2})$/;
-/** RFC 822/1123/2822 and kin: "Thu, 01 Jan 04 19:48:21 GMT", "Mon, 13 Feb, 2012 06:28 UTC". */
+/** RFC 822/1123/2822 and kin: "Thu, 01 Jan 04 19:48:21 GMT", "Mon, 13 Feb, 2012 06:28 UTC", "03 Apr 02 1500 GMT". */
 const DAY_MONTH_YEAR = new RegExp(
-  String.raw`^${WEEKDAY}(?<d>\d{1,2})[ -](?<mon>\p{L}{3,12})\.?(?: ?, ?| |-)(?<y>\d{4}|\d{2})(?:,? ${TIME})?(?: ?${ZONE})?${ZONE_NAME}$`,
+  String.raw`^${WEEKDAY}(?<d>\d{1,2})[ -](?<mon>\p{L}{3,12})\.?(?: ?, ?| |-)(?<y>\d{4}|\d{2})(?:,? (?:${TIME}|(?<hhmm>\d{4})))?(?: ?${ZONE})?${ZONE_NAME}$`,
   'u',
 );
 /** asctime, Twitter and Date#toString: "Sun Jan 4 16:29:06 2004", "Thu Aug 30 2012 17:26:16 +0200". */
@@ -126,7 +126,9 @@ function parseIso(text: string): Attempt {
 }
 
 function parseRfcLike(text: string): Attempt {
-  const named = DAY_MONTH_YEAR.exec(text)?.groups ?? MONTH_DAY_TIME.exec(text)?.groups;
+  const dayFirst = DAY_MONTH_YEAR.exec(text)?.groups;
+  // Military-style "1500" is the clock without its colon.
+  const named = dayFirst?.hhmm ? { ...dayFirst, h: dayFirst.hhmm.slice(0, 2), mi: dayFirst.hhmm.slice(2) } : (dayFirst ?? MONTH_DAY_TIME.exec(text)?.groups);
   if (named) {
     const month = monthFromName(named.mon ?? '');
     const year = named.y ?? named.y2;

@@ -23,6 +23,7 @@ describe('parseDate', () => {
       ['Tue, 09 Sep 2025 14:03:27 Etc/GMT', '2025-09-09T14:03:27Z'],
       ['Tue, 09 Sep 2025 14:03:27 Europe/Vilnius', '2025-09-09T11:03:27Z'],
       ['Tue, 09 Sep 2025 14:03:27 gmt', '2025-09-09T14:03:27Z'],
+      ['09 Sep 25 1403 GMT', '2025-09-09T14:03:00Z'],
     ])('%s', (raw, expected) => {
       expect(parseDate(raw)).toBe(expected);
     });
@@ -113,6 +114,15 @@ describe('parseDate', () => {
     it('reads Greek and Hungarian month names', () => {
       expect(parseDate('Παρ, 05 Σεπ 2025 10:00:00 GMT')).toBe('2025-09-05T10:00:00Z');
       expect(parseDate('2025-szeptember-05T8:30+02:00')).toBe('2025-09-05T06:30:00Z');
+    });
+
+    it('reads French, Spanish, Portuguese, Italian and German names', () => {
+      expect(parseDate('mer., 17 sept. 2025 08:15:00 +0200')).toBe('2025-09-17T06:15:00Z');
+      expect(parseDate('Qua, 17 Set 2025 08:15:00 -0300')).toBe('2025-09-17T11:15:00Z');
+      expect(parseDate('mié, 17 dic 2025 08:15:00 +0100')).toBe('2025-12-17T07:15:00Z');
+      expect(parseDate('Mi, 17 Dez 2025 08:15:00 +0100')).toBe('2025-12-17T07:15:00Z');
+      expect(parseDate('mer, 13 ago 2025 08:15:00 +0200')).toBe('2025-08-13T06:15:00Z');
+      expect(parseDate('Do, 14 août 2025 08:15:00 +0200')).toBe('2025-08-14T06:15:00Z');
     });
 
     it('reads zone-less Korean dates as Korean time', () => {
