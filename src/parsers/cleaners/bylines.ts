@@ -6,12 +6,13 @@ import { decodeEntities, htmlToText, normalizeWhitespace } from './text.js';
 const MAX_BYLINE_LENGTH = 500;
 const MAX_NAME_WORDS = 6;
 
-/** "By", "BY", Spanish/Portuguese "Por", and credit phrasings ("Reporting by", "Story by"). */
-const LEADING_BY = /^(?:(?:written|reporting|reported|story|words|text) by|by|por)\s*:?(?:\s+|$)/i;
-/** Page furniture that trails a byline: everything from here on is not a name. */
-const TRAILING_JUNK = /\b(?:updated|published|posted|last modified|follow|contact|email|share)\b.*$/is;
+/** "By", "BY", Spanish/Portuguese "Por", French "Par", and "Reporting by", "Story by"… */
+const LEADING_BY = /^(?:(?:written|reporting|reported|story|words|text) by|by|por|par)\s*:?(?:\s+|$)/i;
+/** Page furniture and non-author credits that trail a byline: from here on there are no authors. */
+const TRAILING_JUNK = /\b(?:updated|published|posted|last modified|follow|contact|email|share|(?:illustrations?|photos?|photographs?|graphics?|video|editing) by)\b.*$/is;
 const EMAILS_URLS_HANDLES = /\S+@\S+\.\S+|\bhttps?:\/\/\S+|\bwww\.\S+|(?<![\p{L}\p{N}])@\w+/giu;
-const SEPARATORS = /\s*(?:[;,|\n]|&|\band\b)\s*/i;
+/** Between names: punctuation, "&", and "and"/"with" in English, French ("et", "avec") and German ("und"). */
+const SEPARATORS = /\s*(?:[;,|\n]|&|\b(?:and|with|et|avec|und)\b)\s*/i;
 
 /** Job titles: "AP Business Writer", "Staff Reporter", "Chief Political Correspondent". */
 const TITLE_WORDS = /\b(?:writer|reporter|correspondent|editor|columnist|contributor|producer|photographer|analyst|anchor|chief|critic|host)s?\b/i;
@@ -28,6 +29,9 @@ const NAME_SHAPE = /^\p{L}[\p{L}\p{M}'’.\-]*(?: \p{L}[\p{L}\p{M}'’.\-]*)*$/u
 const ROMAN = /^(?:II|III|IV|VI{0,3})$/;
 /** "Jane Doe, Jr." splits at the comma; the suffix goes back onto the name. */
 const NAME_SUFFIX = /^(?:Jr|Sr|JR|SR)\.?$|^(?:II|III|IV)$/;
+const ALL_CAPS_WORD = /^\p{Lu}{2,}$/u;
+/** Degrees after a name ("Brenda Goodman, MA") are dropped: they are neither people nor outlets. */
+const DEGREE = /^(?:MA|MS|MSc|MD|PhD|Ph\.D\.|MPH|MBA|RN|JD|DDS|Esq\.?)$/;
 
 type Segment =
   | { kind: 'person'; name: string }
@@ -74,6 +78,7 @@ export function parseBylines(raw: string): Byline[] {
 
 function classify(part: string): Segment | null {
   if (part === '' || /\d/.test(part)) return null;
+  if (DEGREE.test(part)) return null;
   if (NAME_SUFFIX.test(part)) return { kind: 'suffix', suffix: part };
   if (isOutlet(part)) return { kind: 'organization', name: part };
   if (TITLE_WORDS.test(part) && !GROUP_WORDS.test(part)) return { kind: 'title', title: part };
@@ -87,7 +92,11 @@ function assemble(segments: Segment[]): Byline[] {
   let groupStart = 0;
   for (const segment of segments) {
     const last = people.at(-1);
-    if (segment.kind === 'person') {
+    if (segment.kind === 'person' && last !== undefined && ALL_CAPS_WORD.test(segment.name)) {
+      // One capitalized word after a person is an outlet ("John Pullen, TIME"), not a person.
+      for (const person of people.slice(groupStart)) person.organization ??= segment.name;
+      groupStart = people.length;
+    } else if (segment.kind === 'person') {
       people.push(personOrGroup(segment.name));
     } else if (segment.kind === 'suffix') {
       if (last !== undefined) last.name = `${last.name}, ${segment.suffix}`;

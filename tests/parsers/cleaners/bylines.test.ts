@@ -65,6 +65,17 @@ describe('parseBylines', () => {
     expect(parseBylines('Follow Ana on X')).toEqual([]);
   });
 
+  it('reads a one-word capitalized outlet after a name, and drops degrees', () => {
+    expect(parseBylines('Tom Berg, WIRED')).toEqual([{ name: 'Tom Berg', organization: 'WIRED' }]);
+    expect(parseBylines('By Ida Holm, MD\nHealth Daily News')).toEqual([{ name: 'Ida Holm', organization: 'Health Daily News' }]);
+  });
+
+  it('reads French and German joiners and drops non-author credits', () => {
+    expect(parseBylines('Par Léa Martin (avec Paul Roy et Zoé Blanc)')).toEqual([{ name: 'Léa Martin' }, { name: 'Paul Roy' }, { name: 'Zoé Blanc' }]);
+    expect(parseBylines('Anna Weber und Jonas Kraus')).toEqual([{ name: 'Anna Weber' }, { name: 'Jonas Kraus' }]);
+    expect(parseBylines('Ana Ruiz Illustration by Li Wei')).toEqual([{ name: 'Ana Ruiz' }]);
+  });
+
   it('keeps name suffixes and drops duplicates', () => {
     expect(parseBylines('By Tom Berg, Jr. and Tom Berg, Jr.')).toEqual([{ name: 'Tom Berg, Jr.' }]);
     expect(parseBylines('Ana Ruiz and ana ruiz')).toEqual([{ name: 'Ana Ruiz' }]);
