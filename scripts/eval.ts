@@ -8,17 +8,18 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Mismatch, SetReport } from './eval/report.js';
+import type { EvalSet, Mismatch, SetReport } from './eval/report.js';
 import { SETS } from './eval/sets.js';
 import { formatRatio, renderTable, tableRecords } from './eval/table.js';
 
-/** Mismatches listed per field without --verbose. */
+/** Mismatches listed per field without --verbose, unless the set lists every one. */
 const MISMATCHES_PER_FIELD = 10;
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nusage: npm run eval -- [--set ${SETS.map((s) => s.name).join('|')}] [--json] [--verbose] [--corpus DIR]\n`);
+  const sets = SETS.map((s) => s.name).join('|');
+  process.stderr.write(`${message}\nusage: npm run eval -- [--set ${sets}] [--json] [--verbose] [--corpus DIR]\n`);
   process.exit(2);
 }
 
@@ -57,10 +58,10 @@ function renderMismatches(mismatches: readonly Mismatch[], verbose: boolean): st
   });
 }
 
-function renderReport(title: string, report: SetReport, verbose: boolean): string {
-  const mismatches = renderMismatches(report.mismatches, verbose);
+function renderReport(set: EvalSet, report: SetReport, verbose: boolean): string {
+  const mismatches = renderMismatches(report.mismatches, verbose || set.listEveryMismatch === true);
   return [
-    `== ${title} ==`,
+    `== ${set.title} ==`,
     ...report.tables.map((table) => `\n${renderTable(table)}`),
     ...(report.notes.length > 0 ? ['', ...report.notes.map((n) => `* ${n}`)] : []),
     ...(mismatches.length > 0 ? ['', 'Mismatches', ...mismatches] : []),
@@ -71,7 +72,8 @@ function renderReport(title: string, report: SetReport, verbose: boolean): strin
 function main(): void {
   const options = parseOptions();
   if (!existsSync(options.corpus)) {
-    process.stdout.write(`corpus absent at ${options.corpus}: eval skipped\n`);
+    const reason = `corpus absent at ${options.corpus}: eval skipped`;
+    process.stdout.write(`${options.json ? JSON.stringify({ corpus: options.corpus, skipped: reason }) : reason}\n`);
     return;
   }
   const started = performance.now();
@@ -80,7 +82,7 @@ function main(): void {
     try {
       const report = set.run({ corpus: options.corpus });
       results.push({ name: set.name, title: set.title, report });
-      if (!options.json) process.stdout.write(`${renderReport(set.title, report, options.verbose)}\n`);
+      if (!options.json) process.stdout.write(`${renderReport(set, report, options.verbose)}\n`);
     } catch (error) {
       // A set that crashes is a bug in this script; the other sets still report.
       process.stderr.write(`eval set "${set.name}" crashed: ${(error as Error).stack ?? String(error)}\n`);
@@ -98,7 +100,8 @@ function main(): void {
         ? { error }
         : { ...report, tables: report.tables.map((t) => ({ title: t.title, rows: tableRecords(t) })) }),
     }));
-    process.stdout.write(`${JSON.stringify({ corpus: options.corpus, seconds: Number(seconds), summary: figures, sets }, null, 2)}\n`);
+    const output = { corpus: options.corpus, seconds: Number(seconds), summary: figures, sets };
+    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     return;
   }
   const width = Math.max(...figures.map((f) => f.label.length));

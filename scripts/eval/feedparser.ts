@@ -5,7 +5,8 @@
  * wiredesk answers ill-formed input with either a story or a typed error.
  */
 import type { Story } from '../../src/schema/story.js';
-import { UNTYPED_ERROR, storyAt, type Outcome } from './corpus.js';
+import { UNTYPED_ERROR, formatCounts, storyAt, type Outcome } from './corpus.js';
+import type { SetReport } from './report.js';
 import { parsePyExpr, type PyExpr, type PyLiteral, type PyPath } from './pyexpr.js';
 import { Absent, instantSeconds, show, tupleSeconds } from './score.js';
 import { htmlText, normalizeSpace, sameBylines } from './text.js';
@@ -65,7 +66,10 @@ const ENTRY_FIELDS: Readonly<Record<string, EntryField>> = {
   // feedparser keeps a description next to content; we keep it as the body or as the dek.
   description: { ours: (s) => [s.bodyText, s.subheadline], same: sameText, accepts: isPlain },
   summary: { ours: (s) => [s.bodyText, s.subheadline], same: sameText, accepts: isPlain },
-  'content.#.value': { ours: (s) => [s.bodyText], same: (ours, lit) => typeof lit === 'string' && sameText(ours, htmlText(lit)) },
+  'content.#.value': {
+    ours: (s) => [s.bodyText],
+    same: (ours, literal) => typeof literal === 'string' && sameText(ours, htmlText(literal)),
+  },
   author: { ours: (s) => [s.bylines.map((b) => b.name)], same: sameNames },
   'author_detail.name': { ours: (s) => [s.bylines[0]?.name], same: sameText },
   'authors.#.name': { ours: (s, [k = 0]) => [s.bylines[k]?.name], same: sameText },
@@ -167,7 +171,10 @@ function translate(expr: PyExpr, negated = false): Check[] | null {
         return [
           {
             label: 'does not crash',
-            run: ({ outcome }) => ({ ok: outcome.ok || outcome.code !== UNTYPED_ERROR, got: outcome.ok ? 'parsed' : outcome.code }),
+            run: ({ outcome }) => ({
+              ok: outcome.ok || outcome.code !== UNTYPED_ERROR,
+              got: outcome.ok ? 'parsed' : outcome.code,
+            }),
           },
         ];
       }
@@ -202,4 +209,49 @@ export function evaluateFeedparser(source: string | null, ctx: FeedparserContext
     if (!ok) return { status: 'failed', bozo, detail: `${check.label}: got ${show(got)}` };
   }
   return { status: 'passed', bozo, detail: '' };
+}
+
+/** One feedparser file: its expectation, our outcome and the verdict. */
+export interface FeedparserCase {
+  file: string;
+  /** feedparser's test folder: wellformed, illformed, encoding. */
+  category: string;
+  expr: string | null;
+  outcome: Outcome;
+  verdict: FeedparserVerdict;
+}
+
+/** Tables, mismatches and the headline figure of the feedparser cases. */
+export function feedparserReport(cases: readonly FeedparserCase[]): Pick<SetReport, 'tables' | 'mismatches' | 'figures'> {
+  const count = (list: readonly FeedparserCase[], status: FeedparserVerdict['status']): number =>
+    list.filter((c) => c.verdict.status === status).length;
+  const categories = [...new Set(cases.map((c) => c.category))].sort();
+  const passed = count(cases, 'passed');
+  const evaluated = passed + count(cases, 'failed');
+  return {
+    tables: [
+      {
+        title: 'feedparser expectations',
+        columns: ['category', 'files', 'passed', 'failed', 'not evaluated', 'bozo only'],
+        rows: categories.map((category) => {
+          const list = cases.filter((c) => c.category === category);
+          const statuses = ['passed', 'failed', 'not evaluated', 'bozo only'] as const;
+          return [category, list.length, ...statuses.map((status) => count(list, status))];
+        }),
+      },
+      {
+        title: "feedparser's well-formedness verdict vs our answer",
+        columns: ['feedparser says', 'files', 'our answers'],
+        rows: [true, false].map((bozo) => {
+          const list = cases.filter((c) => c.verdict.bozo === bozo);
+          const answers = list.map((c) => (c.outcome.ok ? 'parsed' : c.outcome.code));
+          return [bozo ? 'ill-formed (bozo)' : 'well-formed (not bozo)', list.length, formatCounts(answers)];
+        }),
+      },
+    ],
+    mismatches: cases
+      .filter((c) => c.verdict.status === 'failed')
+      .map((c) => ({ group: 'feedparser', field: c.category, file: c.file, expected: c.expr ?? '', got: c.verdict.detail })),
+    figures: [{ label: 'feedparser expectations passed (of those evaluated)', n: passed, of: evaluated }],
+  };
 }

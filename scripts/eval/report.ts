@@ -44,6 +44,8 @@ export interface EvalContext {
 export interface EvalSet {
   name: string;
   title: string;
+  /** List every mismatch even without --verbose: the set is small and each miss is worth reading. */
+  listEveryMismatch?: boolean;
   run(ctx: EvalContext): SetReport;
 }
 

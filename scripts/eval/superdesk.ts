@@ -8,7 +8,15 @@ import type { ParseResult } from '../../src/parsers/parse.js';
 import type { Story } from '../../src/schema/story.js';
 import { storyAt, type Outcome } from './corpus.js';
 import { Absent, Agreement, sameInstant } from './score.js';
-import { bodyStart, bodyStartMatches, datelineCity, datelineMatches, htmlText, normalizeSpace, sameBylines } from './text.js';
+import {
+  bodyStart,
+  bodyStartMatches,
+  datelineCity,
+  datelineMatches,
+  htmlText,
+  normalizeSpace,
+  sameBylines,
+} from './text.js';
 
 export const SUPERDESK_FIELDS = [
   'headline',
@@ -82,7 +90,9 @@ const asText = (value: unknown): string => (typeof value === 'string' ? value : 
 
 /** The expectation as it is compared: the city of a dateline, the opening words of a body. */
 function expectedValue(e: Expectation): unknown {
-  if (e.field === 'dateline') return e.path === 'dateline.text' ? datelineCity(asText(e.value)) : normalizeSpace(asText(e.value));
+  if (e.field === 'dateline') {
+    return e.path === 'dateline.text' ? datelineCity(asText(e.value)) : normalizeSpace(asText(e.value));
+  }
   if (e.field === 'body start') return bodyStart(htmlText(asText(e.value)));
   return e.value;
 }
