@@ -2,7 +2,7 @@ import type { ImageDraft, Parser, StoryDraft } from '../types.js';
 import { authorNames } from './authors.js';
 import { bodyFields } from './body.js';
 import { uniqueDrafts } from './identity.js';
-import { imageEnclosure } from './media.js';
+import { imageEnclosure, uniqueImages } from './media.js';
 import { resolveLink } from './select.js';
 
 type JsonObject = Record<string, unknown>;
@@ -68,15 +68,17 @@ function authorsOf(holder: JsonObject): string[] {
   return authorNames(people.map((person) => (isObject(person) ? str(person.name) : undefined)));
 }
 
-/** `image` (the main picture), `banner_image`, then picture attachments; one image per URL. */
+/**
+ * The main `image` (the `banner_image` only without one: it is mostly a wide crop of the same
+ * picture), then picture attachments, their `title` as the caption; one image per URL.
+ */
 function imagesOf(item: JsonObject, base: string | undefined): ImageDraft[] {
   const attachments = Array.isArray(item.attachments) ? item.attachments.filter(isObject) : [];
-  const urls = [
-    str(item.image),
-    str(item.banner_image),
-    ...attachments.map((a) => imageEnclosure(str(a.url), str(a.mime_type))),
-  ].flatMap((url) => resolveLink(url, base) ?? []);
-  return [...new Set(urls)].map((url) => ({ url }));
+  const images = [
+    { url: resolveLink(str(item.image) ?? str(item.banner_image), base) },
+    ...attachments.map((a) => ({ url: resolveLink(imageEnclosure(str(a.url), str(a.mime_type)), base), caption: str(a.title) ?? null })),
+  ];
+  return uniqueImages(images.flatMap(({ url, ...rest }) => (url ? [{ url, ...rest }] : [])));
 }
 
 function isObject(value: unknown): value is JsonObject {

@@ -35,7 +35,7 @@ export function itemImages(item: Element, base: string | undefined, enclosures: 
       if (thumbnails.length > 0) images.push(...describe(pick(thumbnails), item, base));
     }
   }
-  return mergeByUrl(images);
+  return uniqueImages(images);
 }
 
 /** An enclosure URL when it is a picture: by its MIME type, or by its extension when untyped. */
@@ -87,7 +87,7 @@ function describe(rendition: Element, item: Element, base: string | undefined): 
 }
 
 /** One image per URL; a later sighting fills what the first one lacked (an enclosure repeating media:content). */
-function mergeByUrl(images: ImageDraft[]): ImageDraft[] {
+export function uniqueImages(images: readonly ImageDraft[]): ImageDraft[] {
   const byUrl = new Map<string, ImageDraft>();
   for (const image of images) {
     const seen = byUrl.get(image.url);

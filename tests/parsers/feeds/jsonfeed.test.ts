@@ -26,7 +26,7 @@ describe('json feed detection', () => {
 });
 
 describe('json feed items', () => {
-  it('maps a 1.1 item: content_html is the full body, summary the dek, 1.1 authors before author', () => {
+  it('maps a 1.1 item: content_html is the full body, summary the dek, 1.1 authors before author, the main image before the banner', () => {
     const [draft] = drafts(
       jsonFeedParser,
       feed({
@@ -44,8 +44,8 @@ describe('json feed items', () => {
             authors: [{ name: 'Ann Lee', url: 'https://e.com/ann' }, { name: 'Bo Chan' }],
             tags: ['Energy', 7, 'Rivers'],
             image: 'https://img.example.com/dam.jpg',
-            banner_image: 'https://img.example.com/dam.jpg',
-            attachments: [{ url: '/img/gates.png', mime_type: 'image/png' }, { url: '/a.mp3', mime_type: 'audio/mpeg' }],
+            banner_image: 'https://img.example.com/dam-wide.jpg',
+            attachments: [{ url: '/img/gates.png', mime_type: 'image/png', title: 'The new gates' }, { url: '/a.mp3', mime_type: 'audio/mpeg' }],
           },
         ],
         home_page_url: 'https://news.example.com/',
@@ -63,7 +63,7 @@ describe('json feed items', () => {
       publishedAt: '2025-09-12T12:00:00-05:00',
       updatedAt: '2025-09-12T13:00:00-05:00',
       tags: ['Energy', '7', 'Rivers'],
-      images: [{ url: 'https://img.example.com/dam.jpg' }, { url: 'https://news.example.com/img/gates.png' }],
+      images: [{ url: 'https://img.example.com/dam.jpg' }, { url: 'https://news.example.com/img/gates.png', caption: 'The new gates' }],
       language: 'en-US',
     });
   });
