@@ -22,6 +22,15 @@ const BOMS = [
   [0xff, 0xfe],
   [0xfe, 0xff],
 ];
+/** UTF-32, which WHATWG (and so the sniffer) leaves out: by its BOM, or by "<" as the first code unit. */
+const UTF32_SIGNATURES: ReadonlyArray<readonly [readonly number[], string]> = [
+  [[0x00, 0x00, 0xfe, 0xff], 'utf-32be'],
+  [[0xff, 0xfe, 0x00, 0x00], 'utf-32le'],
+  [[0x00, 0x00, 0x00, 0x3c], 'utf-32be'],
+  [[0x3c, 0x00, 0x00, 0x00], 'utf-32le'],
+];
+/** What bytes 0x80–0x9F mean in windows-1252, for text that carries them as C1 controls. */
+const WINDOWS_1252_C1 = iconv.decode(Uint8Array.from({ length: 32 }, (_, i) => 0x80 + i), 'windows-1252');
 /** Tab, LF, VT, FF, CR, and ESC (ISO-2022-JP switches character sets with it). */
 const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b]);
 
@@ -31,12 +40,16 @@ const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b]);
  * through to the next signal. Two common mislabels are repaired unless a BOM settled the matter:
  * "UTF-8" that is not valid UTF-8 is read as windows-1252 (unless nearly all of it is valid), and
  * a single-byte charset (e.g. a server's default ISO-8859-1) over valid UTF-8 is read as UTF-8.
- * The BOM is removed. Never throws.
+ * UTF-32 is recognised by its BOM or XML prefix. C1 control characters, which only appear when
+ * windows-1252 text was once decoded as Latin-1 ("don\u0092t"), become the punctuation they
+ * stood for, as HTML does for `&#146;`. The BOM is removed. Never throws.
  *
  * @example decodeBytes(new Uint8Array([0x63, 0x61, 0x66, 0xe9])) // { text: 'café', charset: 'windows-1252' }
  * @example decodeBytes(bytes, { contentType: 'text/xml; charset=koi8-r' }).charset // 'koi8-r'
  */
 export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): { text: string; charset: string } {
+  const utf32 = utf32Charset(bytes);
+  if (utf32 !== null) return decode(bytes, utf32);
   const label = options.contentType === undefined ? undefined : CHARSET_PARAM.exec(options.contentType)?.[1];
   const sniffer = new Sniffer({
     maxBytes: SNIFF_BYTES,
@@ -63,7 +76,7 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): { t
  */
 export function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, BINARY_SAMPLE_BYTES);
-  if (sample.length === 0 || BOMS.some((bom) => startsWith(sample, bom))) return false;
+  if (sample.length === 0 || BOMS.some((bom) => startsWith(sample, bom)) || utf32Charset(sample) !== null) return false;
   if (startsWith(sample, PDF_MAGIC)) return true;
 
   let nulEven = 0;
@@ -93,8 +106,12 @@ function supportedCharset(name: string): string {
  */
 function decode(bytes: Uint8Array, charset: string): { text: string; charset: string } {
   const text = iconv.encodingExists(charset) ? iconv.decode(bytes, charset) : (textDecode(bytes, charset) ?? iconv.decode(bytes, 'utf-8'));
+  return finish(text, charset);
+}
+
+function finish(text: string, charset: string): { text: string; charset: string } {
   // Both decoders drop a BOM of their own encoding; a stray one from another is dropped here.
-  return { text: text.replace(/^\ufeff/, ''), charset };
+  return { text: repairC1(text.replace(/^\ufeff/, '')), charset };
 }
 
 function textDecode(bytes: Uint8Array, charset: string): string | null {
@@ -118,7 +135,15 @@ function decodeMislabelledUtf8(bytes: Uint8Array): { text: string; charset: stri
     if (char === '\ufffd') replaced++;
     else if (char > '\u007f') decoded++;
   }
-  return decoded > replaced ? { text: lossy.replace(/^\ufeff/, ''), charset: 'utf-8' } : decode(bytes, 'windows-1252');
+  return decoded > replaced ? finish(lossy, 'utf-8') : decode(bytes, 'windows-1252');
+}
+
+function utf32Charset(bytes: Uint8Array): string | null {
+  return UTF32_SIGNATURES.find(([signature]) => startsWith(bytes, signature))?.[1] ?? null;
+}
+
+function repairC1(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? c);
 }
 
 function hasHighBytes(bytes: Uint8Array): boolean {

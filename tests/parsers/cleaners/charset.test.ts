@@ -31,6 +31,16 @@ describe('decodeBytes', () => {
     expect(decodeBytes(encode(xml, 'utf-16be'))).toEqual({ text: xml, charset: 'utf-16be' });
   });
 
+  it('decodes UTF-32 by its BOM or XML prefix', () => {
+    const xml = '<?xml version="1.0"?><rss>Київ</rss>';
+    expect(decodeBytes(encode(xml, 'utf-32le'))).toEqual({ text: xml, charset: 'utf-32le' });
+    expect(decodeBytes(encode(`\ufeff${xml}`, 'utf-32be'))).toEqual({ text: xml, charset: 'utf-32be' });
+  });
+
+  it('turns C1 controls back into the windows-1252 punctuation they stood for', () => {
+    expect(decodeBytes(encode('<p>don\u0092t \u0093quote\u0094 \u0085</p>', 'utf-8')).text).toBe('<p>don’t “quote” …</p>');
+  });
+
   it('takes the HTTP header charset before the document declaration', () => {
     const bytes = encode('<?xml version="1.0" encoding="utf-8"?><rss>Новости</rss>', 'koi8-r');
     expect(decodeBytes(bytes, { contentType: 'text/xml; charset="KOI8-R"' }).text).toContain('Новости');
@@ -110,6 +120,8 @@ describe('looksBinary', () => {
     expect(looksBinary(encode('\ufeff<rss>Київ</rss>', 'utf-16le'))).toBe(false);
     expect(looksBinary(encode('<?xml version="1.0"?><rss>news</rss>', 'utf-16le'))).toBe(false);
     expect(looksBinary(encode('<?xml version="1.0"?><rss>news</rss>', 'utf-16be'))).toBe(false);
+    expect(looksBinary(encode('<?xml version="1.0"?><rss>news</rss>', 'utf-32le'))).toBe(false);
+    expect(looksBinary(encode('\ufeff<rss>news</rss>', 'utf-32be'))).toBe(false);
     expect(looksBinary(encode('<p>東京</p>', 'shift_jis'))).toBe(false);
     expect(looksBinary(encode('\x1b$B;{4V\x1b(B text', 'latin1'))).toBe(false);
     expect(looksBinary(new Uint8Array())).toBe(false);
