@@ -1,0 +1,147 @@
+/**
+ * What article markup looks like, and what the furniture around it looks like: tag sets and
+ * class/id patterns shared by the content scorer and the body cleaner. Patterns run on
+ * `class + " " + id`, lower-cased, once per element.
+ */
+
+/** Never reader-visible story text, wherever they appear. */
+export const JUNK_TAGS: ReadonlySet<string> = new Set([
+  ...['script', 'style', 'noscript', 'template', 'title', 'head', 'meta', 'link', 'base', 'svg', 'math', 'canvas'],
+  ...['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'video', 'audio', 'source', 'track', 'map', 'area'],
+  ...['button', 'input', 'select', 'option', 'optgroup', 'textarea', 'label', 'output', 'progress', 'meter', 'dialog'],
+]);
+
+/** Page furniture by its tag: never part of the story body. */
+export const FURNITURE_TAGS: ReadonlySet<string> = new Set(['nav', 'aside', 'menu']);
+
+/** Furniture by tag only when small: some CMSs wrap the whole page in a form, or a story in a header. */
+export const SOFT_FURNITURE_TAGS: ReadonlySet<string> = new Set(['form', 'footer', 'header', 'fieldset']);
+
+/** ARIA roles of page furniture. */
+export const FURNITURE_ROLES: ReadonlySet<string> = new Set([
+  ...['navigation', 'menu', 'menubar', 'complementary', 'banner', 'contentinfo', 'search', 'alert', 'alertdialog'],
+  ...['dialog', 'toolbar', 'tablist', 'button'],
+]);
+
+/** Elements that start a new block of text; anything else is inline and flows into its block. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  ...['address', 'article', 'aside', 'blockquote', 'center', 'dd', 'details', 'dir', 'div', 'dl', 'dt', 'fieldset'],
+  ...['figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li'],
+  ...['main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td'],
+  ...['th', 'caption', 'ul', 'body', 'html'],
+]);
+
+export const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/**
+ * Readability's starting score per tag: containers that usually hold prose score up, lists,
+ * forms and headings down.
+ */
+export function tagScore(name: string): number {
+  switch (name) {
+    case 'div':
+    case 'article':
+    case 'main':
+    case 'section':
+      return 5;
+    case 'pre':
+    case 'td':
+    case 'blockquote':
+      return 3;
+    case 'address':
+    case 'ol':
+    case 'ul':
+    case 'dl':
+    case 'dd':
+    case 'dt':
+    case 'li':
+    case 'form':
+      return -3;
+    case 'h1':
+    case 'h2':
+    case 'h3':
+    case 'h4':
+    case 'h5':
+    case 'h6':
+    case 'th':
+      return -5;
+    default:
+      return 0;
+  }
+}
+
+const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story/;
+const NEGATIVE =
+  /(?:^|[\s_-])(?:ad|ads|hid|hidden)(?:$|[\s_-])|banner|combx|comment(?!ary)|com-|contact|footer|gdpr|masthead|media|meta|outbrain|taboola|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|social|newsletter|subscri/;
+
+/** Readability's class weight: +25 for names that suggest the story, −25 for furniture. */
+export function classWeight(names: string): number {
+  if (names === ' ') return 0;
+  return (NEGATIVE.test(names) ? -25 : 0) + (POSITIVE.test(names) ? 25 : 0);
+}
+
+const UNLIKELY =
+  /-ad-|ai2html|banner|breadcrumb|combx|comment(?!ary)|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|outbrain|taboola|newsletter/;
+const MAYBE = /and|article|body|column|content|main|mathjax|shadow/;
+
+/** Names that make an element an unlikely home for the story (it still may be, if it says `content`…). */
+export function isUnlikely(names: string): boolean {
+  return UNLIKELY.test(names) && !MAYBE.test(names);
+}
+
+/**
+ * Class or id words of furniture inside an article: share bars, related/recommended blocks,
+ * newsletter sign-ups, ads, author boxes, tags, comments, captions and credits (taken with their
+ * images). Matched against whole parts of class names (`share-bar` → `share`, `bar`), so that
+ * `player-stats` or `shadow` do not count.
+ */
+const FURNITURE_WORDS: ReadonlySet<string> = new Set([
+  ...['ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'dfp', 'gpt', 'sponsor', 'sponsored', 'promo'],
+  ...['promos', 'promoted', 'promotion', 'share', 'shares', 'sharing', 'social', 'sociable', 'syndication', 'newsletter'],
+  ...['newsletters', 'subscribe', 'subscription', 'signup', 'related', 'recommended', 'recommendations', 'recirc', 'trending'],
+  ...['popular', 'outbrain', 'taboola', 'zergnet', 'revcontent', 'teaser', 'teasers', 'comment', 'comments', 'disqus'],
+  ...['discussion', 'replies', 'breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'modal', 'popup', 'overlay', 'cookie'],
+  ...['cookies', 'consent', 'gdpr', 'paywall', 'regwall', 'login', 'signin', 'register', 'sidebar', 'widget', 'rail'],
+  ...['masthead', 'footer', 'caption', 'credit', 'gallery', 'slideshow', 'carousel', 'video', 'podcast', 'embed', 'tags'],
+  ...['tag', 'topics', 'meta', 'metadata', 'bio', 'byline', 'timestamp', 'toolbar', 'tools', 'print', 'email', 'rating'],
+  ...['subnav', 'nav', 'navigation', 'menu', 'hidden', 'hid', 'kicker', 'eyebrow', 'headline', 'contributor', 'contributors'],
+]);
+const FURNITURE_COMPOUNDS =
+  /read-?more|also-?read|see-?also|further-?reading|more-?(?:stories|articles|news|from|on)|most-?(?:read|viewed|popular)|you-?may|you-?might|next-?(?:up|article|story)|author-?(?:bio|box|info|card|details|about)|about-?(?:the-?)?author|share-?(?:bar|tools|buttons|links)|addthis|sharethis|follow-?us|sign-?up|inline-?cta|paid-?content|native-?ad|sr-only|screen-?reader|visually-?hidden|skip-?link|jump-?link|post-?nav|article-?nav/;
+const WORD_SPLIT = /[\s_-]+/;
+
+/** The story's own body, by the class names CMSs give it; such an element is never furniture. */
+export const BODY_CLASS =
+  /article-?body|article__body|articlebody|article-?content|article__content|article-?text|articletext|story-?body|story__body|storybody|story-?content|story-?text|entry-?content|entry-?body|post-?content|post-?body|post-?text|postbody|post-?entry|body-?text|bodytext|body-?copy|rich-?text|text-?body|content-?body|main-?text|article-?main|articlemain|field-?body|node-?body/;
+
+export function isBoilerplate(names: string): boolean {
+  if (names === ' ' || BODY_CLASS.test(names)) return false;
+  if (FURNITURE_COMPOUNDS.test(names)) return true;
+  for (const word of names.split(WORD_SPLIT)) if (FURNITURE_WORDS.has(word)) return true;
+  return false;
+}
+
+/** A wrapper whose job is to hold an image (its caption and credit go with it, not into the text). */
+export const FIGURE_CLASS = /(?:^|[\s_-])(?:figure|image|img|photo|picture|media|wp-caption|lead-?art|lede-?art|thumbnail)(?:$|[\s_-])|image-?wrap|img-?wrap|photo-?wrap|inline-?image/;
+export const CAPTION_CLASS = /caption|figcaption|legend|cutline/;
+export const CREDIT_CLASS = /credit|copyright|byline|photographer|courtesy|source|attribution/;
+
+/**
+ * Short lines that promote something else: "READ MORE: …", "Sign up for our newsletter", a lone
+ * "Advertisement". Only tried on blocks shorter than PROMO_MAX_CHARS.
+ */
+export const PROMO_TEXT = new RegExp(
+  [
+    String.raw`^(?:advertisement|advertising|sponsored(?: content)?|ad|story continues below(?: advertisement)?|continue reading(?: (?:below|the main story))?|scroll to continue.*|skip (?:to|this) .*)$`,
+    String.raw`^(?:read|see|watch|listen|click|tap)(?: (?:more|also|next|now|here|this|the full story|the full article|related))*\s*[:|»>]`,
+    String.raw`^(?:related|more|also read|also|recommended|trending|popular|latest|top stories|most read|editor'?s picks?|photos?|video|watch|listen|gallery|slideshow|podcast)(?: (?:stories|articles|links|coverage|content|news|reading|story))?\s*[:|»>]`,
+    String.raw`^(?:related|more|also read|recommended|you may also like|you might also like|more from|more on this|read more|more stories|read next|up next|most popular|most read|share this(?: article| story)?|comments?|follow us)\b.{0,40}$`,
+    String.raw`^(?:sign up|subscribe|register|get|join|want)\b.{0,120}\b(?:newsletter|our|email|e-mail|alerts|updates|briefing|digest|inbox|bulletin)\b`,
+    String.raw`\b(?:sign up|subscribe)\b.{0,60}\b(?:newsletter|briefing|digest|inbox)\b`,
+    String.raw`^(?:follow|like) (?:us|@\w+|\w+(?: \w+)? on (?:twitter|facebook|instagram|x))\b`,
+    String.raw`^(?:click|tap) here\b`,
+    String.raw`^share (?:this|on)\b|^(?:share|tweet|email|print|copy link|pin it)$`,
+  ].join('|'),
+  'i',
+);
+export const PROMO_MAX_CHARS = 200;
