@@ -63,11 +63,23 @@ export async function readBody(body: Readable, options: ReadBodyOptions): Promis
   } catch (error) {
     // pipeline rejects with a generic AbortError; the reason says which deadline or caller it was.
     if (signal.aborted) throw signal.reason;
+    if (isDecodeError(error)) {
+      throw new WiredeskError('WD_ERR_MALFORMED', `Corrupt ${options.contentEncoding} body from ${url}`, {
+        cause: error,
+        details: { url, contentEncoding: options.contentEncoding, bytes: received },
+      });
+    }
     throw error;
   } finally {
     clearTimeout(timer);
   }
   return Buffer.concat(chunks, decoded);
+}
+
+/** zlib fails with Z_DATA_ERROR and kin, brotli with ERR__ERROR_FORMAT_… and kin; sockets never do. */
+function isDecodeError(error: unknown): boolean {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  return typeof code === 'string' && /^(Z_|ERR__ERROR_)/.test(code);
 }
 
 function tooLarge(phase: 'received' | 'decoded', bytes: number, limit: number, url: string): WiredeskError {

@@ -22,7 +22,10 @@ export interface Validators {
 export interface FetchTimeouts {
   /** DNS lookup plus TCP and TLS set-up. Default: 10 000 ms. */
   connectMs?: number;
-  /** From the request sent to the last response header. Default: 15 000 ms. */
+  /**
+   * From the request sent to the last response header. undici checks it on a ~0.5 s clock, so a
+   * limit under a second may fire up to half a second late. Default: 15 000 ms.
+   */
   headersMs?: number;
   /** The whole body, first byte to last: a slow or endless body is cut off. Default: 30 000 ms. */
   bodyMs?: number;
@@ -401,7 +404,11 @@ function transportError(error: unknown, url: URL, settings: Settings): WiredeskE
       details: { url: url.href, aborted: true, ...(timedOut ? { phase: 'signal' } : {}) },
     });
   }
-  if (error instanceof WiredeskError) return error;
+  if (error instanceof WiredeskError) {
+    // Refusals from the connector know the address but not the URL that led there.
+    error.details.url ??= url.href;
+    return error;
+  }
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
   const phase = TIMEOUT_PHASES[code ?? ''];
   if (phase !== undefined) {

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
-import { brotliCompressSync, createGzip, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, createGzip, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { WiredeskError } from '../../src/errors.js';
 import { createFetcher, DEFAULT_USER_AGENT, fetchDocument, parseRetryAfter, type FetchOptions } from '../../src/sources/http.js';
@@ -139,6 +139,14 @@ describe('fetchDocument: documents', () => {
     expect(Buffer.from((await document(server.url)).bytes).toString()).toBe('layered');
   });
 
+  it('reports a corrupt compressed body as malformed, not as a network failure', async () => {
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { 'content-encoding': 'gzip' });
+      response.end('this is not gzip');
+    });
+    await expect(fetchError(server.url)).resolves.toMatchObject({ code: 'WD_ERR_MALFORMED', retryable: false });
+  });
+
   it('refuses a content coding it cannot undo', async () => {
     const server = await serve((_request, response) => {
       response.writeHead(200, { 'content-encoding': 'compress' });
@@ -149,12 +157,13 @@ describe('fetchDocument: documents', () => {
 });
 
 describe('fetchDocument: size and time limits', () => {
+  const zeros = 100 * 1024 * 1024;
   it.each([
-    ['gzip', 'gzip'],
-    ['br', 'br'],
-  ])('stops a 100 MB %s bomb at maxBytes without inflating it', async (_name, encoding) => {
-    const zeros = 100 * 1024 * 1024;
-    const bomb = encoding === 'gzip' ? await gzipZeros(zeros) : brotliCompressSync(Buffer.alloc(zeros));
+    ['gzip', () => gzipZeros(zeros)],
+    ['deflate', () => deflateRawSync(Buffer.alloc(zeros))],
+    ['br', () => brotliCompressSync(Buffer.alloc(zeros), { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } })],
+  ])('stops a 100 MB %s bomb at maxBytes without inflating it', async (encoding, compress) => {
+    const bomb = await compress();
     const server = await serve((_request, response) => {
       response.writeHead(200, { 'content-encoding': encoding });
       response.end(bomb);
@@ -364,6 +373,27 @@ describe('fetchDocument: redirects', () => {
     expect(other.requests[0]?.headers.authorization).toBeUndefined();
     expect(other.requests[0]?.headers.cookie).toBeUndefined();
     expect(other.requests[0]?.headers['x-api-key']).toBe('kept');
+  });
+});
+
+describe('fetchDocument: connections', () => {
+  it('drains unread bodies (errors, redirects, 304s) so the connection is reused', async () => {
+    const ports: (number | undefined)[] = [];
+    const server = await serve((request, response) => {
+      ports.push(request.socket.remotePort);
+      if (request.url === '/missing') response.writeHead(404).end('x'.repeat(10_000));
+      else if (request.url === '/moved') response.writeHead(301, { location: '/cached' }).end('moved');
+      else if (request.url === '/cached') response.writeHead(304).end();
+      else response.end('ok');
+    });
+    // One connection per origin: a body left unread, or a socket destroyed, would show as a new port.
+    const single = createFetcher({ allowPrivateNetwork: true, connectionsPerOrigin: 1 });
+    onTestFinished(() => single.close());
+    await expect(single.fetchDocument(`${server.url}/missing`)).rejects.toMatchObject({ code: 'WD_ERR_HTTP_STATUS' });
+    await expect(single.fetchDocument(`${server.url}/moved`, { validators: { etag: '"e"' } })).resolves.toMatchObject({ kind: 'not-modified' });
+    await expect(single.fetchDocument(`${server.url}/ok`)).resolves.toMatchObject({ kind: 'document' });
+    expect(ports).toHaveLength(4);
+    expect(new Set(ports).size).toBe(1);
   });
 });
 

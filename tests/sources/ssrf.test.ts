@@ -157,7 +157,7 @@ describe('redirects are re-checked hop by hop', () => {
       response.end();
     });
     const error = await refusal(fetcherFor(allowFirstHop).fetchDocument(`${start.url}/feed`));
-    expect(error.details).toMatchObject({ address: '127.0.0.2', range: 'loopback' });
+    expect(error.details).toMatchObject({ address: '127.0.0.2', range: 'loopback', url: `${target.url}/admin` });
     expect(start.requests).toHaveLength(1);
     expect(target.requests).toHaveLength(0);
 
