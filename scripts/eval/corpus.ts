@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { WiredeskError } from '../../src/errors.js';
-import { parseStories, type ParseOptions, type ParseResult } from '../../src/parsers/parse.js';
+import { parseStories, type ParseResult } from '../../src/parsers/parse.js';
 import type { Story } from '../../src/schema/story.js';
+import type { Mismatch } from './report.js';
 
 /** A code for anything a parser throws that is not a WiredeskError: a bug, never an answer. */
 export const UNTYPED_ERROR = 'UNTYPED_ERROR';
@@ -13,13 +14,20 @@ export type Outcome = { ok: true; result: ParseResult } | { ok: false; code: str
 const FETCHED_AT = '2000-01-01T00:00:00Z';
 
 /** Parses one corpus file; whatever happens, the answer is an outcome, never a throw. */
-export function parseFile(corpus: string, file: string, options: ParseOptions = {}): Outcome {
+export function parseFile(corpus: string, file: string): Outcome {
   try {
-    return { ok: true, result: parseStories(readFileSync(join(corpus, file)), { fetchedAt: FETCHED_AT, ...options }) };
+    return { ok: true, result: parseStories(readFileSync(join(corpus, file)), { fetchedAt: FETCHED_AT }) };
   } catch (error) {
     if (error instanceof WiredeskError) return { ok: false, code: error.code, message: error.message };
     return { ok: false, code: UNTYPED_ERROR, message: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** A parser bug (an untyped throw) on one file as a mismatch line; nothing for any other outcome. */
+export function untypedError(file: string, outcome: Outcome): Mismatch[] {
+  return outcome.ok || outcome.code !== UNTYPED_ERROR
+    ? []
+    : [{ group: 'parser', field: 'untyped errors', file, expected: 'stories or a WiredeskError', got: outcome.message }];
 }
 
 /** The story made from the `index`-th item of the document (skipped items leave holes). */
@@ -67,9 +75,9 @@ export function formatCounts(values: readonly string[]): string {
     .join(', ');
 }
 
-/** What a file came to, in a few words: "3 stories (rss)" or its error code. */
+/** What a file came to, in a few words: "3 stories (rss)", its error code, or an untyped error's message. */
 export function describeOutcome(outcome: Outcome): string {
-  if (!outcome.ok) return outcome.code;
+  if (!outcome.ok) return outcome.code === UNTYPED_ERROR ? `${outcome.code}: ${outcome.message}` : outcome.code;
   const { stories, format, skipped } = outcome.result;
   const dropped = skipped.length > 0 ? `, ${skipped.length} skipped` : '';
   return `${stories.length} ${stories.length === 1 ? 'story' : 'stories'} (${format}${dropped})`;

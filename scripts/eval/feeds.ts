@@ -9,11 +9,30 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { decodeBytes } from '../../src/parsers/cleaners/charset.js';
 import type { Format, Story } from '../../src/schema/story.js';
-import { describeOutcome, exists, formatCounts, listFiles, parseFile, readJson, storyAt, type Outcome } from './corpus.js';
+import {
+  describeOutcome,
+  exists,
+  formatCounts,
+  listFiles,
+  parseFile,
+  readJson,
+  storyAt,
+  untypedError,
+  type Outcome,
+} from './corpus.js';
 import { expectedItems, linkInUrlOrGuid, sameDate, sameLink, sameTitle, type ExpectedItem } from './feed-expected.js';
 import { evaluateFeedparser, feedparserReport, type FeedparserCase } from './feedparser.js';
 import { fillTable } from './fill.js';
-import { ratio, type Cell, type EvalContext, type EvalSet, type Ratio, type SetReport, type Table } from './report.js';
+import {
+  ratio,
+  type Cell,
+  type EvalContext,
+  type EvalSet,
+  type Mismatch,
+  type Ratio,
+  type SetReport,
+  type Table,
+} from './report.js';
 import { Absent, Agreement } from './score.js';
 
 const FEEDS = 'feeds';
@@ -121,12 +140,14 @@ function run({ corpus }: EvalContext): SetReport {
   const sources = new Map<string, SourceTally>();
   const badInputs: Cell[][] = [];
   const feedparserCases: FeedparserCase[] = [];
+  const crashes: Mismatch[] = [];
   for (const file of listFiles(corpus, FEEDS).filter((f) => !groundTruth.has(f))) {
     const source = file.split('/')[1] ?? FEEDS;
     const tally = sources.get(source) ?? new SourceTally(source);
     sources.set(source, tally);
     const outcome = parseFile(corpus, file);
     tally.add(outcome);
+    crashes.push(...untypedError(file, outcome));
 
     const entry = indexed.get(file);
     const items = entry?.expected && exists(corpus, entry.expected) ? expectedItems(readJson(corpus, entry.expected)) : null;
@@ -185,7 +206,7 @@ function run({ corpus }: EvalContext): SetReport {
         '`bozo` is information only. Not evaluated: feed[...], enclosures, media, geo, guidislink, other *_detail, ' +
         'has_key, isinstance.',
     ],
-    mismatches: [...tallies.flatMap((t) => t.agreement.mismatches), ...feedparser.mismatches],
+    mismatches: [...crashes, ...tallies.flatMap((t) => t.agreement.mismatches), ...feedparser.mismatches],
     figures: [
       {
         label: 'well-formed feed items counted (files with rss-parser/feed-rs output)',

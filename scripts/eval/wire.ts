@@ -5,9 +5,18 @@
  */
 import { z } from 'zod';
 import { Format, type Story } from '../../src/schema/story.js';
-import { describeOutcome, exists, formatCounts, listFiles, parseFile, readJson, type Outcome } from './corpus.js';
+import {
+  describeOutcome,
+  exists,
+  formatCounts,
+  listFiles,
+  parseFile,
+  readJson,
+  untypedError,
+  type Outcome,
+} from './corpus.js';
 import { fillTable } from './fill.js';
-import { ratio, type Cell, type EvalContext, type EvalSet, type Figure, type SetReport } from './report.js';
+import { ratio, type Cell, type EvalContext, type EvalSet, type Figure, type Mismatch, type SetReport } from './report.js';
 import { Agreement } from './score.js';
 import { SUPERDESK_FIELDS, scoreSuperdesk, superdeskExpectations } from './superdesk.js';
 
@@ -84,9 +93,11 @@ function run({ corpus }: EvalContext): SetReport {
   const unsupported = new Map<string, string[]>();
   const storiesByFormat = new Map<string, Story[]>();
   const headline = { n: 0, of: 0 };
+  const crashes: Mismatch[] = [];
 
   for (const wire of wireFiles(corpus)) {
     const outcome = parseFile(corpus, wire.file);
+    crashes.push(...untypedError(wire.file, outcome));
     const format = wiredeskFormat(wire.format);
     if (format === null) {
       unsupported.set(wire.format, [...(unsupported.get(wire.format) ?? []), describeOutcome(outcome)]);
@@ -142,7 +153,7 @@ function run({ corpus }: EvalContext): SetReport {
         'dashes are folded.',
       'items: superdesk len() vs our story count. A file that failed to parse misses every expectation it has.',
     ],
-    mismatches: agreement.mismatches,
+    mismatches: [...crashes, ...agreement.mismatches],
     figures,
   };
 }
