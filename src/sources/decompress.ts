@@ -94,7 +94,7 @@ function tooLarge(phase: 'received' | 'decoded', bytes: number, limit: number, u
  * the server applied them, so they are undone last first. Truncated streams are flushed rather than
  * refused, as browsers do; HTTP framing already catches a body cut short on the wire.
  */
-export function createDecoders(contentEncoding: string | undefined, url: string): Duplex[] {
+function createDecoders(contentEncoding: string | undefined, url: string): Duplex[] {
   const codings = (contentEncoding ?? '')
     .split(',')
     .map((coding) => coding.trim().toLowerCase())

@@ -257,7 +257,7 @@ async function followRedirects(agent: Agent, requestedUrl: URL, settings: Settin
     if (location === undefined) return await settle(response, requestedUrl, url, redirects, settings);
 
     await discard(response);
-    const next = parseTarget(location, url);
+    const next = redirectTarget(location, url, response.statusCode);
     const loop = seen.has(next.href);
     if (loop || redirects.length >= settings.maxRedirects) {
       throw new WiredeskError(
@@ -270,6 +270,20 @@ async function followRedirects(agent: Agent, requestedUrl: URL, settings: Settin
     redirects.push(next.href);
     seen.add(next.href);
     url = next;
+  }
+}
+
+/** A Location we cannot follow is the server's fault, and it will send the same one next time. */
+function redirectTarget(location: string, from: URL, status: number): URL {
+  try {
+    return parseTarget(location, from);
+  } catch (error) {
+    if (!(error instanceof WiredeskError) || error.code !== 'WD_ERR_USAGE') throw error;
+    throw new WiredeskError('WD_ERR_HTTP_STATUS', `${from.href} answered ${status} with an unusable Location`, {
+      cause: error,
+      retryable: false,
+      details: { url: from.href, status },
+    });
   }
 }
 

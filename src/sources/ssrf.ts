@@ -33,6 +33,7 @@ const ipaddr = createRequire(import.meta.url)('ipaddr.js') as typeof import('ipa
 
 type Address = IPv4 | IPv6;
 
+const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96');
 /** NAT64 (RFC 6052) carries a public IPv4 address in its last 32 bits; DNS64 networks need it. */
 const NAT64_PREFIX = ipaddr.parseCIDR('64:ff9b::/96');
 
@@ -64,7 +65,10 @@ export function nonPublicRange(address: string): string | undefined {
 function classify(address: string): { effective: Address; range: string | undefined } {
   const effective = effectiveAddress(ipaddr.parse(address));
   const range = effective.range();
-  return { effective, range: range === 'unicast' ? undefined : range };
+  if (range !== 'unicast') return { effective, range };
+  // ipaddr.js calls the deprecated IPv4-compatible block (::a.b.c.d) unicast; no public host lives there.
+  if (effective.kind() === 'ipv6' && effective.match(IPV4_COMPATIBLE)) return { effective, range: 'ipv4Compatible' };
+  return { effective, range: undefined };
 }
 
 /** Decides, for one resolved or literal address, whether the fetcher may connect to it. */

@@ -360,6 +360,13 @@ describe('fetchDocument: redirects', () => {
     },
   );
 
+  it('fails on a Location it cannot follow, without echoing credentials', async () => {
+    const server = await serve((_request, response) => redirect(response, 'http://user:hunter2@example.com/'));
+    const error = await fetchError(server.url);
+    expect(error).toMatchObject({ code: 'WD_ERR_HTTP_STATUS', retryable: false, details: { status: 302 } });
+    expect(JSON.stringify(error.toJSON())).not.toContain('hunter2');
+  });
+
   it('keeps credentials on the same origin and drops them on another', async () => {
     const other = await serve((_request, response) => response.end('other'));
     const server = await serve((request, response) => {

@@ -54,6 +54,9 @@ describe('nonPublicRange', () => {
     ['::ffff:7f00:1', 'loopback'],
     ['::ffff:a9fe:a9fe', 'linkLocal'],
     ['64:ff9b::a00:1', 'private'],
+    ['::7f00:1', 'ipv4Compatible'],
+    ['2002:7f00:1::', '6to4'],
+    ['fec0::1', 'deprecatedSiteLocal'],
   ])('%s is %s', (address, range) => {
     expect(nonPublicRange(address)).toBe(range);
   });
