@@ -92,7 +92,7 @@ export function parseDate(raw: string, options: DateParseOptions = {}): string |
   if (text === '' || text.length > MAX_DATE_LENGTH) return null;
   try {
     const korean = parseKorean(text);
-    if (korean) return toUtcIso(korean, korean.zone ?? KOREAN_ZONE);
+    if (korean) return toUtcIso(korean, KOREAN_ZONE);
     const parts = parseFixedForm(text) ?? parseProse(text);
     if (parts === null || parts === INVALID) return null;
     return toUtcIso(parts, parts.zone ?? options.defaultTimeZone ?? 'UTC');
