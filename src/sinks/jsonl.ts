@@ -1,4 +1,4 @@
-import { appendFile, mkdir, open, readFile, stat } from 'node:fs/promises';
+import { appendFile, mkdir, open, readFile, stat, truncate } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { z } from 'zod';
@@ -23,11 +23,12 @@ export function createJsonlSink(id: string, options: JsonlSinkOptions, ctx: Sink
   /** Per file: how far it has been read, and the revision keys seen in it. */
   const seen = new Map<string, { offset: number; keys: Set<string> }>();
 
-  async function catchUp(file: string): Promise<Set<string>> {
+  /** Reads lines appended since last time; returns the keys and where the last whole line ends. */
+  async function catchUp(file: string): Promise<{ keys: Set<string>; end: number; size: number }> {
     const entry = seen.get(file) ?? { offset: 0, keys: new Set<string>() };
     seen.set(file, entry);
     const size = await stat(file).then((s) => s.size, () => 0);
-    if (size <= entry.offset) return entry.keys;
+    if (size <= entry.offset) return { keys: entry.keys, end: entry.offset, size };
     const handle = await open(file, 'r');
     try {
       const buffer = Buffer.alloc(size - entry.offset);
@@ -42,14 +43,17 @@ export function createJsonlSink(id: string, options: JsonlSinkOptions, ctx: Sink
     } finally {
       await handle.close();
     }
-    return entry.keys;
+    return { keys: entry.keys, end: entry.offset, size };
   }
 
   async function writeFile(file: string, stories: readonly Story[]): Promise<SinkWriteResult> {
     await appendFile(file, '');
-    const release = await lockfile.lock(file, { retries: { retries: 50, minTimeout: 20, maxTimeout: 500 }, stale: 30_000 });
+    // A lock left by a killed writer goes stale after 10 s; waiting up to ~20 s outlasts it.
+    const release = await lockfile.lock(file, { retries: { retries: 100, minTimeout: 20, maxTimeout: 200 }, stale: 10_000 });
     try {
-      const keys = await catchUp(file);
+      const { keys, end, size } = await catchUp(file);
+      // A writer killed mid-append leaves a torn last line; cut it, or the next line would fuse with it.
+      if (size > end) await truncate(file, end);
       const fresh = stories.filter((s) => !keys.has(revisionKey(s)));
       if (fresh.length > 0) {
         const handle = await open(file, 'a');
