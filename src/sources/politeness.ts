@@ -113,6 +113,24 @@ end
 return 1
 `);
 
+/**
+ * @example
+ * const permit = await gate.tryAcquire(url.hostname, source.limits);
+ * if (!permit.granted) {
+ *   await job.moveToDelayed(Date.now() + permit.retryInMs, token);
+ *   throw new DelayedError();
+ * }
+ * try {
+ *   return await fetcher.fetchDocument(url, options);
+ * } catch (error) {
+ *   if (error instanceof WiredeskError && error.code === 'WD_ERR_RATE_LIMITED') {
+ *     await gate.blockHost(url.hostname, Date.now() + (Number(error.details.retryAfterMs) || 60_000));
+ *   }
+ *   throw error;
+ * } finally {
+ *   await permit.release();
+ * }
+ */
 export function createHostGate(redis: Redis, options: HostGateOptions): HostGate {
   const defaults = { ...DEFAULT_LIMITS, ...options.limits };
   const busyRetryMs = options.busyRetryMs ?? DEFAULT_BUSY_RETRY_MS;
