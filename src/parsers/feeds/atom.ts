@@ -5,7 +5,7 @@ import { authorNames } from './authors.js';
 import { bodyFields, type Markup } from './body.js';
 import { articleUrl, uniqueDrafts } from './identity.js';
 import { imageEnclosure, itemImages } from './media.js';
-import { all, allTexts, baseUrl, deep, first, firstText, NAMESPACES, resolveLink, selfLink, type Selector, type Vocabulary } from './select.js';
+import { all, allTexts, baseUrl, deep, first, firstText, NAMESPACES, resolveLink, selfLink, xmlLang, type Selector, type Vocabulary } from './select.js';
 
 /** Atom 1.0 and Atom 0.3 (and namespace-less `feed` documents that follow them). */
 const ATOM: Vocabulary = { own: NAMESPACES.atom };
@@ -17,7 +17,6 @@ const ENTRY = {
   origLink: ['feedburner:origLink'],
   content: ['content'],
   teaser: ['summary'],
-  authors: ['author'],
   publishedAt: ['published', 'issued', 'created', 'dc:date'],
   updatedAt: ['updated', 'modified'],
   language: ['dc:language'],
@@ -25,7 +24,6 @@ const ENTRY = {
 } as const satisfies Record<string, readonly Selector[]>;
 
 const FEED = {
-  authors: ['author'],
   language: ['dc:language'],
   rights: ['rights', 'copyright', 'dc:rights'],
 } as const satisfies Record<string, readonly Selector[]>;
@@ -38,46 +36,62 @@ const TEXT_TYPE = /^(?:text|text\/[\w.+-]+)$/;
 
 /**
  * Atom 1.0 (RFC 4287) and 0.3. Entries inherit the feed's authors (RFC 4287 §4.2.1), and links
- * resolve against `xml:base` in scope, then the feed's own alternate link, then the fetch URL.
+ * resolve against `xml:base` in scope, then the feed's own alternate link, then the fetch URL
+ * (or, for a file, the feed's `rel="self"` link).
  */
 export const atomParser: Parser<'xml'> = {
   format: 'atom',
   kind: 'xml',
   detect: (doc) => localName(doc.root) === 'feed' && [undefined, ...ATOM.own].includes(namespaceOf(doc.root)),
   parse: (doc, ctx): StoryDraft[] => {
-    const feed = doc.root;
-    const documentUrl = ctx.url ?? selfLink(feed, ATOM, 'link');
-    const feedLink = alternate(feed, documentUrl) ?? documentUrl;
-    const inherited = {
-      authors: authorNames(all(feed, ATOM, ...FEED.authors).map(personName)),
-      language: firstText(feed, ATOM, ...FEED.language) ?? feed.attribs['xml:lang'],
-      rights: textOf(first(feed, ATOM, ...FEED.rights)),
-    };
-    const drafts = deep(feed, ATOM, 'entry').map((entry): StoryDraft => {
-      const text = (selectors: readonly Selector[]) => firstText(entry, ATOM, ...selectors);
-      const base = baseUrl(entry, feedLink);
-      const id = text(ENTRY.id);
-      const authors = authorNames(all(entry, ATOM, ...ENTRY.authors).map(personName));
-      const sourceAuthors = authorNames(all(first(entry, ATOM, 'source'), ATOM, 'author').map(personName));
-      const enclosures = links(entry, ENCLOSURE).flatMap((l) => imageEnclosure(resolveLink(attr(l, 'href'), baseUrl(l, feedLink)), attr(l, 'type')) ?? []);
-      return {
-        wireId: id ?? null,
-        guid: id ?? null,
-        url: articleUrl({ origLink: text(ENTRY.origLink), link: alternate(entry, feedLink), guid: id }) ?? null,
-        headline: textOf(first(entry, ATOM, ...ENTRY.headline)) ?? null,
-        ...bodyFields(construct(first(entry, ATOM, ...ENTRY.content)), construct(first(entry, ATOM, ...ENTRY.teaser))),
-        bylines: authors.length > 0 ? authors : sourceAuthors.length > 0 ? sourceAuthors : inherited.authors,
-        publishedAt: text(ENTRY.publishedAt) ?? null,
-        updatedAt: text(ENTRY.updatedAt) ?? null,
-        tags: [...all(entry, ATOM, 'category').flatMap((c) => attr(c, 'label')?.trim() || attr(c, 'term')?.trim() || []), ...allTexts(entry, ATOM, 'dc:subject')],
-        images: itemImages(entry, base, enclosures),
-        language: text(ENTRY.language) ?? entry.attribs['xml:lang'] ?? inherited.language ?? null,
-        copyrightNotice: textOf(first(entry, ATOM, ...ENTRY.rights)) ?? inherited.rights ?? null,
-      };
-    });
-    return uniqueDrafts(drafts, ctx, 'atom');
+    const feed = readFeed(doc.root, ctx.url ?? selfLink(doc.root, ATOM, 'link'));
+    return uniqueDrafts(deep(doc.root, ATOM, 'entry').map((entry) => readEntry(entry, feed)), ctx, 'atom');
   },
 };
+
+/** What entries inherit from their feed. */
+interface FeedInfo {
+  /** The base for relative links: the feed's alternate link, else the document URL. */
+  link: string | undefined;
+  authors: string[];
+  language: string | undefined;
+  rights: string | undefined;
+}
+
+function readFeed(feed: Element, documentUrl: string | undefined): FeedInfo {
+  return {
+    link: alternate(feed, documentUrl) ?? documentUrl,
+    authors: people(feed),
+    language: firstText(feed, ATOM, ...FEED.language),
+    rights: textOf(first(feed, ATOM, ...FEED.rights)),
+  };
+}
+
+function readEntry(entry: Element, feed: FeedInfo): StoryDraft {
+  const text = (selectors: readonly Selector[]) => firstText(entry, ATOM, ...selectors);
+  const id = text(ENTRY.id);
+  const enclosures = links(entry, ENCLOSURE).flatMap((l) => imageEnclosure(resolveLink(attr(l, 'href'), baseUrl(l, feed.link)), attr(l, 'type')) ?? []);
+  const authors = [people(entry), people(first(entry, ATOM, 'source')), feed.authors].find((list) => list.length > 0) ?? [];
+  return {
+    wireId: id ?? null,
+    guid: id ?? null,
+    url: articleUrl({ origLink: text(ENTRY.origLink), link: alternate(entry, feed.link), guid: id }) ?? null,
+    headline: textOf(first(entry, ATOM, ...ENTRY.headline)) ?? null,
+    ...bodyFields(construct(first(entry, ATOM, ...ENTRY.content)), construct(first(entry, ATOM, ...ENTRY.teaser))),
+    bylines: authors,
+    publishedAt: text(ENTRY.publishedAt) ?? null,
+    updatedAt: text(ENTRY.updatedAt) ?? null,
+    tags: [...all(entry, ATOM, 'category').flatMap((c) => attr(c, 'label')?.trim() || attr(c, 'term')?.trim() || []), ...allTexts(entry, ATOM, 'dc:subject')],
+    images: itemImages(entry, baseUrl(entry, feed.link), enclosures),
+    language: text(ENTRY.language) ?? xmlLang(entry) ?? feed.language ?? null,
+    copyrightNotice: textOf(first(entry, ATOM, ...ENTRY.rights)) ?? feed.rights ?? null,
+  };
+}
+
+/** The names of a feed's, entry's or source's authors. */
+function people(parent: Element | undefined): string[] {
+  return authorNames(all(parent, ATOM, 'author').map(personName));
+}
 
 function links(parent: Element, rels: ReadonlySet<string>): Element[] {
   return all(parent, ATOM, 'link').filter((l) => rels.has(attr(l, 'rel')?.trim().toLowerCase() || 'alternate'));

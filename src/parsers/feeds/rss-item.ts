@@ -33,7 +33,7 @@ const CHANNEL = {
 
 /** What an item inherits from its channel. */
 export interface ChannelInfo {
-  /** The channel's own link, resolved: the base for relative item links. */
+  /** The base for relative item links: the channel's own link, resolved, else the document URL. */
   link: string | undefined;
   language: string | undefined;
   rights: string | undefined;
@@ -67,7 +67,7 @@ export function readRssItem(item: Element, vocab: Vocabulary, channel: ChannelIn
     updatedAt: text(ITEM.updatedAt) ?? null,
     tags: allTexts(item, vocab, ...ITEM.tags),
     images: itemImages(item, base, enclosures),
-    language: text(ITEM.language) ?? item.attribs['xml:lang'] ?? channel.language ?? null,
+    language: text(ITEM.language) ?? (item.attribs['xml:lang']?.trim() || channel.language) ?? null,
     copyrightNotice: text(ITEM.rights) ?? channel.rights ?? null,
   };
 }
