@@ -99,9 +99,11 @@ export function htmlFragment(html: string): string {
 
 /**
  * The body inside a wire container (G2 `inlineXML`/`inlineData`, NewsML 1.2 `DataContent`):
- * embedded NITF, an XHTML document, bare paragraphs, or escaped HTML or plain text.
+ * embedded NITF, an XHTML document, bare paragraphs, or escaped HTML or plain text. Text is
+ * taken as HTML when the declared content type says markup, or, when nothing is declared, when it
+ * holds tags; a declared plain type keeps "<" as text.
  */
-export function embeddedBody(container: Element): EmbeddedBody {
+export function embeddedBody(container: Element, contentType = ''): EmbeddedBody {
   const nitfContent = descendant(container, 'body.content');
   if (nitfContent) return nitfBody(nitfContent);
   const body = descendant(container, 'body');
@@ -115,7 +117,9 @@ export function embeddedBody(container: Element): EmbeddedBody {
   }
   const raw = rawText(container).trim();
   if (!raw) return { images: [] };
-  return MARKUP.test(raw) ? { html: htmlFragment(raw), images: [] } : { text: raw, images: [] };
+  const declared = contentType.toLowerCase();
+  const isMarkup = /html|xml|nitf/.test(declared) || (!/plain|text\b/.test(declared) && MARKUP.test(raw));
+  return isMarkup ? { html: htmlFragment(raw), images: [] } : { text: raw, images: [] };
 }
 
 const comparable = (value: string) =>

@@ -190,7 +190,7 @@ function draft(item: Element): StoryDraft {
   const located = top ? contentItems(top) : [];
   const story = storyText(located);
   const chain: Chain = story?.chain ?? (top ? [top] : []);
-  const body = story ? embeddedBody(child(story.content, 'DataContent')!) : { images: [] };
+  const body = story ? embeddedBody(child(story.content, 'DataContent')!, `${formalName(story.content, 'MimeType')} ${formalName(story.content, 'Format')}`) : { images: [] };
 
   const status = editorialStatus([itemField(item, 'status'), itemField(item, 'instruction')]);
   const byline = chainField(chain, 'byline') ?? chainField(chain, 'creator');

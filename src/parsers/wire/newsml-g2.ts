@@ -150,7 +150,7 @@ function draft(item: Element): StoryDraft {
   ]);
 
   const content = selectAll(item, 'contentSet/inlineXML')[0] ?? selectAll(item, 'contentSet/inlineData')[0];
-  const body = content ? embeddedBody(content) : { images: [] };
+  const body = content ? embeddedBody(content, attr(content, 'contenttype')) : { images: [] };
   const itemCredits = credits(item);
   const caption = description(item, 'caption');
   const summary = description(item, 'summary');
