@@ -56,13 +56,17 @@ function pick(renditions: Renditions): Element {
   const chosen = renditions.find((r) => attr(r, 'isDefault')?.trim().toLowerCase() === 'true');
   if (chosen) return chosen;
   let best = renditions[0]!;
-  for (const rendition of renditions) if (area(rendition) > area(best)) best = rendition;
+  for (const rendition of renditions) {
+    if (sizeOf(attr(rendition, 'width'), attr(rendition, 'height')) > sizeOf(attr(best, 'width'), attr(best, 'height'))) best = rendition;
+  }
   return best;
 }
 
-function area(rendition: Element): number {
-  const size = (name: string) => Number.parseInt(attr(rendition, name) ?? '', 10) || 0;
-  return size('width') * size('height');
+/** Area when both sides are known, else the one known side: enough to rank renditions of one picture. */
+function sizeOf(width: ImageDraft['width'], height: ImageDraft['height']): number {
+  const w = Number.parseInt(String(width ?? ''), 10) || 0;
+  const h = Number.parseInt(String(height ?? ''), 10) || 0;
+  return w && h ? w * h : w || h;
 }
 
 /** A rendition as an image, its caption and credit taken from the nearest of itself, its group, the item. */
@@ -86,23 +90,36 @@ function describe(rendition: Element, item: Element, base: string | undefined): 
   ];
 }
 
-/** One image per URL; a later sighting fills what the first one lacked (an enclosure repeating media:content). */
+/**
+ * One image per picture, in order of first sighting. The same URL is one picture (an enclosure
+ * repeating a media:content fills in what that one lacked); so are URLs that differ only in their
+ * query (`…/3000.jpg?w=140` and `?w=460`: resize parameters), of which the larger is kept, unless
+ * the query names the picture itself (an image proxy's `?url=https%3A…`).
+ */
 export function uniqueImages(images: readonly ImageDraft[]): ImageDraft[] {
-  const byUrl = new Map<string, ImageDraft>();
+  const byPicture = new Map<string, ImageDraft>();
   for (const image of images) {
-    const seen = byUrl.get(image.url);
-    byUrl.set(
-      image.url,
-      seen
-        ? {
-            url: image.url,
-            caption: seen.caption ?? image.caption ?? null,
-            credit: seen.credit ?? image.credit ?? null,
-            width: seen.width ?? image.width ?? null,
-            height: seen.height ?? image.height ?? null,
-          }
-        : image,
-    );
+    const key = pictureKey(image.url);
+    const seen = byPicture.get(key);
+    if (!seen) {
+      byPicture.set(key, image);
+      continue;
+    }
+    const [kept, other] = sizeOf(image.width, image.height) > sizeOf(seen.width, seen.height) ? [image, seen] : [seen, image];
+    const sameFile = kept.url === other.url;
+    byPicture.set(key, {
+      url: kept.url,
+      caption: kept.caption ?? other.caption ?? null,
+      credit: kept.credit ?? other.credit ?? null,
+      width: kept.width ?? (sameFile ? other.width : null) ?? null,
+      height: kept.height ?? (sameFile ? other.height : null) ?? null,
+    });
   }
-  return [...byUrl.values()];
+  return [...byPicture.values()];
+}
+
+function pictureKey(url: string): string {
+  const query = url.indexOf('?');
+  if (query === -1 || /https?(?::|%3a)|%2f/i.test(url.slice(query))) return url;
+  return url.slice(0, query);
 }

@@ -225,6 +225,17 @@ describe('rss images', () => {
     expect(one(item).images).toEqual([{ url: 'https://cdn.example.com/p.jpg', caption: null, credit: null, width: '154', height: '115' }]);
   });
 
+  it('keeps the largest of media:content renditions that differ only in resize parameters', () => {
+    const item = `<title>t</title>
+      <media:content width="140" url="https://img.example.com/media/ab12/master/3000.jpg?w=140&amp;q=55"><media:credit>Photograph: Jo Bloggs</media:credit></media:content>
+      <media:content width="460" url="https://img.example.com/media/ab12/master/3000.jpg?w=460&amp;q=55"><media:credit>Photograph: Jo Bloggs</media:credit></media:content>
+      <media:content width="460" url="https://img.example.com/resize?src=https%3A%2F%2Fcdn.example.com%2Fother.jpg"/>`;
+    expect(one(item).images).toEqual([
+      { url: 'https://img.example.com/media/ab12/master/3000.jpg?w=460&q=55', caption: null, credit: 'Photograph: Jo Bloggs', width: '460', height: null },
+      { url: 'https://img.example.com/resize?src=https%3A%2F%2Fcdn.example.com%2Fother.jpg', caption: null, credit: null, width: '460', height: null },
+    ]);
+  });
+
   it('uses an untyped enclosure with an image extension, resolved against the item base', () => {
     expect(one('<title>t</title><enclosure url="/img/x.png"/>').images).toEqual([{ url: 'https://news.example.com/img/x.png' }]);
   });
