@@ -57,7 +57,7 @@ function withoutJunk(markup: Markup): Markup {
   const junk = descendants(document).filter(isJunk);
   if (junk.length === 0) return markup;
   for (const el of junk) removeElement(el);
-  return { html: render(document.children, { decodeEntities: true }) };
+  return { html: render(document.children, { encodeEntities: 'utf8' }) };
 }
 
 function isJunk(el: Element): boolean {

@@ -71,6 +71,11 @@ describe('rss items', () => {
     expect(drafts(rssParser, doc).map((d) => d.headline)).toEqual(['One', 'Two']);
   });
 
+  it('skips the empty <item/> a broken generator nests inside real items', () => {
+    const doc = rss('<item><title>One</title><description>a</description><item/></item><item><title>Two</title><item></item></item>');
+    expect(drafts(rssParser, doc).map((d) => d.headline)).toEqual(['One', 'Two']);
+  });
+
   it('keeps the first of two items with the same guid', () => {
     const items = '<item><title>First</title><guid>g-1</guid></item><item><title>Again</title><guid>g-1</guid></item><item><title>Other</title><guid>g-2</guid></item>';
     expect(drafts(rssParser, rss(items)).map((d) => d.headline)).toEqual(['First', 'Other']);
