@@ -3,6 +3,7 @@ import { isTag, type AnyNode, type Document, type Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { ParseError } from '../errors.js';
 import { decodeBytes, looksBinary } from './cleaners/charset.js';
+import { markupDepth } from './cleaners/text.js';
 import type { DocumentKind, ParseContext, ParsedDocument } from './types.js';
 
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
@@ -31,6 +32,8 @@ export function loadDocument(input: Uint8Array, ctx: ParseContext): ParsedDocume
 
   const kind = sniffKind(text, ctx.contentType);
   if (kind === 'json') return { kind, value: parseJson(text), text };
+  // The tree builder costs O(depth) per tag: refuse hostile nesting in one linear pass first.
+  if (markupDepth(text, { xml: kind === 'xml' }) > ctx.limits.maxDepth) throw tooDeep(ctx.limits.maxDepth);
   if (kind === 'html') {
     const document = parseDocument(text, { decodeEntities: true });
     assertDepth(document, ctx.limits.maxDepth);
@@ -75,6 +78,10 @@ export function sniffKind(text: string, contentType?: string): DocumentKind {
   return 'xml';
 }
 
+function tooDeep(maxDepth: number): ParseError {
+  return new ParseError('WD_ERR_TOO_DEEP', `markup is nested deeper than ${maxDepth} levels`, { details: { maxDepth } });
+}
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -88,9 +95,7 @@ function assertDepth(document: Document, maxDepth: number): void {
   const stack: Array<[AnyNode, number]> = document.children.map((node) => [node, 1]);
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
-    if (depth > maxDepth) {
-      throw new ParseError('WD_ERR_TOO_DEEP', `markup is nested deeper than ${maxDepth} levels`, { details: { maxDepth } });
-    }
+    if (depth > maxDepth) throw tooDeep(maxDepth);
     if ('children' in node) for (const child of (node as Element).children) stack.push([child, depth + 1]);
   }
 }

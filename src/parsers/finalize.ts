@@ -8,7 +8,7 @@ import { parseDate } from './cleaners/dates.js';
 import { parseDateline, splitLeadDateline } from './cleaners/datelines.js';
 import { stripLeadText } from './cleaners/lead.js';
 import { sanitizeHtml } from './cleaners/sanitize.js';
-import { countWords, decodeEntities, htmlToText, normalizeWhitespace } from './cleaners/text.js';
+import { countWords, decodeEntities, htmlToText, markupDepth, normalizeWhitespace } from './cleaners/text.js';
 import { normalizeUrl, resolveUrl } from './cleaners/urls.js';
 import type { ImageDraft, ParseContext, StoryDraft } from './types.js';
 
@@ -31,7 +31,10 @@ export function finalizeStory(draft: StoryDraft, ctx: ParseContext, meta: Finali
   const url = draft.url ? resolveUrl(draft.url, ctx.url) : (ctx.url ? resolveUrl(ctx.url) : null);
   const extraction = { ...draft.extraction };
 
-  const sanitized = draft.bodyHtml ? sanitizeHtml(draft.bodyHtml, url ? { baseUrl: url } : {}) : '';
+  // Markup nested past the limit (hostile or broken) keeps its text but loses its tags: the
+  // sanitizer's tree builder is slow on it, and no real article nests that deep.
+  const flattened = draft.bodyHtml && markupDepth(draft.bodyHtml) > ctx.limits.maxDepth ? textToHtml(htmlToText(draft.bodyHtml)) : draft.bodyHtml;
+  const sanitized = flattened ? sanitizeHtml(flattened, url ? { baseUrl: url } : {}) : '';
   let bodyHtml = sanitized || (draft.bodyText ? textToHtml(draft.bodyText) : '');
   let bodyText = draft.bodyText ? paragraphsOf(draft.bodyText) : htmlToText(bodyHtml);
 

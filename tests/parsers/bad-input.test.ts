@@ -86,3 +86,13 @@ describe('bad input gives a typed error or a best-effort story', () => {
     expect(text).not.toContain('root:');
   });
 });
+
+describe('hostile markup inside a well-formed document', () => {
+  it('an item body nested 100,000 deep keeps its text and loses its tags', () => {
+    const deep = `${'<div>'.repeat(100_000)}Deep text.${'</div>'.repeat(100_000)}`;
+    const doc = RSS(`<item><title>Deep</title><guid>deep-1</guid><content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/"><![CDATA[<p>Lead.</p>${deep}]]></content:encoded></item>`);
+    const [story] = parseStories(doc).stories;
+    expect(story?.bodyText).toContain('Deep text.');
+    expect(story?.bodyHtml).not.toContain('<div');
+  });
+});

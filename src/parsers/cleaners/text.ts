@@ -125,6 +125,55 @@ export function htmlToText(html: string): string {
 
 function ignore(): void {}
 
+/** Elements that never have content, so they never nest. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
+/**
+ * How deep the tags of a fragment nest (an upper bound: closes that HTML implies are not
+ * counted), in one linear tokenizer pass — a guard before tree-building code that is slow on
+ * hostile nesting.
+ *
+ * @example markupDepth('<div><p>a</p><p>b</p></div>') // 2
+ */
+export function markupDepth(html: string, options: { xml?: boolean } = {}): number {
+  const isVoid = (tag: string) => !options.xml && VOID.has(tag);
+  let depth = 0;
+  let max = 0;
+  let name = '';
+  const tokenizer = new Tokenizer(
+    { decodeEntities: false },
+    {
+      onopentagname(start, end) {
+        name = html.slice(start, end).toLowerCase();
+        if (isVoid(name)) return;
+        depth++;
+        if (depth > max) max = depth;
+      },
+      onselfclosingtag() {
+        if (!isVoid(name)) depth--;
+      },
+      onclosetag(start, end) {
+        if (!isVoid(html.slice(start, end).toLowerCase())) depth = Math.max(0, depth - 1);
+      },
+      ontext: ignore,
+      ontextentity: ignore,
+      onopentagend: ignore,
+      onattribname: ignore,
+      onattribdata: ignore,
+      onattribentity: ignore,
+      onattribend: ignore,
+      oncdata: ignore,
+      oncomment: ignore,
+      ondeclaration: ignore,
+      onprocessinginstruction: ignore,
+      onend: ignore,
+    },
+  );
+  tokenizer.write(html);
+  tokenizer.end();
+  return max;
+}
+
 /** A CJK ideograph or kana: each counts as one word, since these scripts do not space words. */
 const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}`;
 /** Letters, digits and marks of spaced scripts; ' ’ - . join parts ("O'Murchú", "U.S.", "3.5"). */
