@@ -206,7 +206,7 @@ export function evaluateFeedparser(source: string | null, ctx: FeedparserContext
   if (checks.length === 0) return { status: 'bozo only', bozo, detail: '' };
   for (const check of checks) {
     const { ok, got } = check.run(ctx);
-    if (!ok) return { status: 'failed', bozo, detail: `${check.label}: got ${show(got)}` };
+    if (!ok) return { status: 'failed', bozo, detail: `${show(got)} for ${check.label}` };
   }
   return { status: 'passed', bozo, detail: '' };
 }

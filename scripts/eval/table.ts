@@ -4,9 +4,14 @@ function isRatio(cell: Cell): cell is Ratio {
   return typeof cell === 'object' && cell !== null;
 }
 
-/** "n/of pct%", or "-" when nothing was compared (a 0/0 is not a score). */
+/**
+ * "n/of pct%", or "-" when nothing was compared (a 0/0 is not a score). The percentage is rounded
+ * but never to 100% or 0% unless it is exactly that: 487/489 reads 99%, not 100%.
+ */
 export function formatRatio({ n, of }: Ratio): string {
-  return of === 0 ? '-' : `${n}/${of} ${Math.round((100 * n) / of)}%`;
+  if (of === 0) return '-';
+  const pct = Math.min(Math.max(Math.round((100 * n) / of), n > 0 ? 1 : 0), n < of ? 99 : 100);
+  return `${n}/${of} ${pct}%`;
 }
 
 function formatCell(cell: Cell): string {

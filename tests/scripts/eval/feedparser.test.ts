@@ -21,14 +21,14 @@ describe('evaluateFeedparser without stories', () => {
 
   it('compares charsets by their WHATWG names', () => {
     expect(evaluateFeedparser("bozo and encoding == 'Big5'", failed).status).toBe('passed');
-    expect(evaluateFeedparser("encoding == 'EUC-JP'", failed)).toMatchObject({ status: 'failed', detail: 'encoding == "EUC-JP": got "big5"' });
+    expect(evaluateFeedparser("encoding == 'EUC-JP'", failed)).toMatchObject({ status: 'failed', detail: '"big5" for encoding == "EUC-JP"' });
   });
 
   it('fails entry checks on a file that did not parse, naming the code', () => {
     expect(evaluateFeedparser("not bozo and entries[0]['title'] == 'foo'", failed)).toEqual({
       status: 'failed',
       bozo: false,
-      detail: 'entries[0].title == "foo": got <WD_ERR_NO_STORY>',
+      detail: '<WD_ERR_NO_STORY> for entries[0].title == "foo"',
     });
   });
 

@@ -15,6 +15,12 @@ describe('formatRatio', () => {
     expect(formatRatio({ n: 2, of: 3 })).toBe('2/3 67%');
     expect(formatRatio({ n: 0, of: 0 })).toBe('-');
   });
+  it('keeps 100% and 0% for exact figures only', () => {
+    expect(formatRatio({ n: 487, of: 489 })).toBe('487/489 99%');
+    expect(formatRatio({ n: 1, of: 500 })).toBe('1/500 1%');
+    expect(formatRatio({ n: 5, of: 5 })).toBe('5/5 100%');
+    expect(formatRatio({ n: 0, of: 5 })).toBe('0/5 0%');
+  });
 });
 
 describe('tableRecords', () => {
