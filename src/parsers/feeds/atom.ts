@@ -93,6 +93,7 @@ function people(parent: Element | undefined): string[] {
   return authorNames(all(parent, ATOM, 'author').map(personName));
 }
 
+/** The `link` children with one of `rels`; a link without `rel` is an alternate (RFC 4287 §4.2.7.2). */
 function links(parent: Element, rels: ReadonlySet<string>): Element[] {
   return all(parent, ATOM, 'link').filter((l) => rels.has(attr(l, 'rel')?.trim().toLowerCase() || 'alternate'));
 }
