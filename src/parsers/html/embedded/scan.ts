@@ -1,0 +1,181 @@
+import { isTag, isText, type AnyNode, type Element } from 'domhandler';
+import { textContent } from 'domutils';
+import type { Page } from '../page.js';
+
+/**
+ * What the metadata strategies read from a page, collected in one walk of the DOM: one pass
+ * instead of a CSS query per signal (each query walks the whole page again). Read-only once made.
+ */
+export interface PageScan {
+  /** Meta tags by lower-case key (`property`, else `name`, else `http-equiv`), values in page order. */
+  meta: Map<string, string[]>;
+  /** Texts of `<script type="application/ld+json">`. */
+  jsonLd: string[];
+  /** Inline scripts that may hold page state: Next.js data (plain JSON) or an assignment (`window.__INITIAL_STATE__ = …`). */
+  stateScripts: Array<{ json: boolean; text: string }>;
+  /** The document's `<title>` (not an SVG's), whitespace-collapsed. */
+  title: string | null;
+  /** `<link rel=canonical>` href. */
+  canonical: string | null;
+  /** `<html lang>`. */
+  lang: string | null;
+  h1: Element[];
+  h2: Element[];
+  p: Element[];
+  /** Elements marked as naming an author: `itemprop=author`, `rel=author`, a class with "byline" or "author". */
+  authors: Element[];
+  /** Links to an author's page (`/author/…`, `/profile/…`, `/staff/…`). */
+  authorLinks: Element[];
+  /** `<time>` elements and `itemprop=datePublished|dateModified` elements. */
+  times: Element[];
+  /** Elements whose class says date, time or publish. */
+  dated: Element[];
+  /** Breadcrumb containers: BreadcrumbList microdata, a class with "breadcrumb", `nav[aria-label*=breadcrumb]`. */
+  breadcrumbs: Element[];
+  /** `a[rel~=tag]`. */
+  tagLinks: Element[];
+  /** `itemprop=dateline` or a class with "dateline". */
+  datelines: Element[];
+}
+
+/** Scripts larger than this are not page state worth parsing (and would cost too much to). */
+const MAX_STATE_SCRIPT = 4_000_000;
+const STATE_MARKER = /__INITIAL_STATE__|__PRELOADED_STATE__|Fusion\.globalContent\s*=/;
+const AUTHOR_PATH = /\/(?:author|authors|writer|writers|profile|profiles|people|staff|editors|contributors|journalist|journalists)\//i;
+
+const scans = new WeakMap<Page, PageScan>();
+
+/** The page's scan, made on first use and shared by every strategy. */
+export function scanPage(page: Page): PageScan {
+  let scan = scans.get(page);
+  if (!scan) {
+    scan = walk(page.$.root().toArray());
+    scans.set(page, scan);
+  }
+  return scan;
+}
+
+/** The first value of a meta key, trimmed; null when absent or blank. */
+export function metaValue(scan: PageScan, ...keys: string[]): string | null {
+  for (const key of keys) {
+    for (const value of scan.meta.get(key) ?? []) if (value !== '') return value;
+  }
+  return null;
+}
+
+/** Every non-blank value of the first meta key that has one. */
+export function metaValues(scan: PageScan, ...keys: string[]): string[] {
+  for (const key of keys) {
+    const values = (scan.meta.get(key) ?? []).filter((v) => v !== '');
+    if (values.length > 0) return values;
+  }
+  return [];
+}
+
+/** True when `el` lies inside `ancestor` (or is it). */
+export function isWithin(el: AnyNode, ancestor: AnyNode): boolean {
+  for (let node: AnyNode | null = el; node; node = node.parent) if (node === ancestor) return true;
+  return false;
+}
+
+/** Space-separated attribute tokens, lower-cased: `itemprop`, `rel`. */
+export function tokens(el: Element, attribute: string): string[] {
+  return (el.attribs[attribute] ?? '').toLowerCase().split(/\s+/);
+}
+
+function walk(roots: AnyNode[]): PageScan {
+  const scan: PageScan = {
+    ...{ meta: new Map(), jsonLd: [], stateScripts: [], title: null, canonical: null, lang: null },
+    ...{ h1: [], h2: [], p: [], authors: [], authorLinks: [], times: [], dated: [], breadcrumbs: [], tagLinks: [], datelines: [] },
+  };
+
+  // Iterative: hostile pages nest deeply, and recursion would overflow the stack.
+  const stack: AnyNode[] = [...roots].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!isTag(node)) {
+      if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+      continue;
+    }
+    const name = node.name;
+    if (name === 'svg' || name === 'math' || name === 'template') continue;
+    if (name === 'meta') {
+      addMeta(scan.meta, node);
+      continue;
+    }
+    if (name === 'script') {
+      addScript(node, scan.jsonLd, scan.stateScripts);
+      continue;
+    }
+    if (name === 'title') {
+      scan.title ??= collapse(textContent(node)) || null;
+      continue;
+    }
+    classify(node, scan);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return scan;
+}
+
+/** Files an element under every signal it carries (an element can be an author link and a byline). */
+function classify(el: Element, scan: PageScan): void {
+  const name = el.name;
+  const a = el.attribs;
+  if (name === 'p') scan.p.push(el);
+  else if (name === 'h1') scan.h1.push(el);
+  else if (name === 'h2') scan.h2.push(el);
+  else if (name === 'link') {
+    if (scan.canonical === null && /(?:^|\s)canonical(?:\s|$)/i.test(a.rel ?? '')) scan.canonical = a.href?.trim() || null;
+  } else if (name === 'html') scan.lang ??= a.lang?.trim() || a['xml:lang']?.trim() || null;
+
+  const cls = a.class?.toLowerCase() ?? '';
+  const itemprop = a.itemprop?.toLowerCase() ?? '';
+  const rel = a.rel?.toLowerCase() ?? '';
+  if (/\bauthor\b/.test(itemprop) || /\bauthor\b/.test(rel) || cls.includes('byline') || cls.includes('author')) scan.authors.push(el);
+  if (name === 'a') {
+    if (/\btag\b/.test(rel)) scan.tagLinks.push(el);
+    if (a.href !== undefined && AUTHOR_PATH.test(a.href)) scan.authorLinks.push(el);
+  }
+  if (name === 'time' || /\bdate(?:published|modified)\b/.test(itemprop)) scan.times.push(el);
+  if (cls.includes('date') || cls.includes('time') || cls.includes('publish')) scan.dated.push(el);
+  if (cls.includes('breadcrumb') || (a.itemtype ?? '').includes('BreadcrumbList') || (name === 'nav' && /readcrumb/i.test(a['aria-label'] ?? ''))) {
+    scan.breadcrumbs.push(el);
+  }
+  if (cls.includes('dateline') || /\bdateline\b/.test(itemprop)) scan.datelines.push(el);
+}
+
+function addMeta(meta: Map<string, string[]>, el: Element): void {
+  const a = el.attribs;
+  // Microdata (`itemprop`) describes the element it sits in, not the page; the generic extractor reads it in place.
+  const key = (a.property ?? a.name ?? a['http-equiv'])?.trim().toLowerCase();
+  // Some archivers (Mercury's fixtures) rewrite `content` as `value`.
+  const value = a.content ?? a.value;
+  if (!key || value === undefined) return;
+  const list = meta.get(key);
+  const clean = collapse(value);
+  if (list) list.push(clean);
+  else meta.set(key, [clean]);
+}
+
+function addScript(el: Element, jsonLd: string[], stateScripts: Array<{ json: boolean; text: string }>): void {
+  const type = (el.attribs.type ?? '').toLowerCase();
+  if (type.includes('ld+json')) {
+    jsonLd.push(scriptText(el));
+    return;
+  }
+  if (el.attribs.src !== undefined) return;
+  const text = scriptText(el);
+  if (text.length > MAX_STATE_SCRIPT) return;
+  if (el.attribs.id === '__NEXT_DATA__') stateScripts.push({ json: true, text });
+  else if (STATE_MARKER.test(text)) stateScripts.push({ json: false, text });
+}
+
+function scriptText(el: Element): string {
+  let text = '';
+  for (const child of el.children) if (isText(child)) text += child.data;
+  return text;
+}
+
+function collapse(value: string): string {
+  return value.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,205 @@
+import { isTag, type AnyNode, type Element } from 'domhandler';
+import { nextElementSibling, prevElementSibling, textContent } from 'domutils';
+import { parseBylines } from '../../cleaners/bylines.js';
+import { parseDate } from '../../cleaners/dates.js';
+import { htmlToText, normalizeWhitespace } from '../../cleaners/text.js';
+import { resolveUrl } from '../../cleaners/urls.js';
+import type { Page } from '../page.js';
+import { isWithin, scanPage, tokens } from './scan.js';
+
+/**
+ * Value helpers shared by the embedded-data strategies, the generic extractor and the site maps,
+ * so every strategy cleans a headline, a tag list or a description the same way.
+ */
+
+/** A non-blank string with markup removed and whitespace collapsed, else null. */
+export function plainText(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const text = normalizeWhitespace(/<[a-z!/]/i.test(value) ? htmlToText(value) : value);
+  return text === '' ? null : text;
+}
+
+/**
+ * The raw date string when the shared date cleaner can read it, else null: a field holding junk
+ * must not stop a later strategy from finding the date.
+ */
+export function readableDate(value: unknown): string | null {
+  const text = plainText(value);
+  return text && parseDate(text) !== null ? text : null;
+}
+
+/**
+ * The raw bylines the shared byline cleaner finds a name in, de-duplicated: a username or a job
+ * title alone must not stop a later strategy from finding the byline.
+ */
+export function readableBylines(values: readonly string[]): string[] {
+  return [...new Set(values)].filter((value) => parseBylines(value).length > 0);
+}
+
+/** Classes of boxes about other stories, or comments: their authors and dates are not this story's. */
+const ELSEWHERE_CLASS = /comment|related|recommend|promo/;
+
+/** True inside a page footer, a comment thread or a box of related, recommended or promoted stories. */
+export function aboutOtherStories(el: AnyNode): boolean {
+  for (let node: AnyNode | null = el; node; node = node.parent) {
+    if (!isTag(node)) continue;
+    if (ELSEWHERE_CLASS.test(node.attribs.class?.toLowerCase() ?? '') || node.attribs.role === 'contentinfo') return true;
+    if (node.name === 'footer' && node.parent !== null && isTag(node.parent) && node.parent.name === 'body') return true;
+  }
+  return false;
+}
+
+/**
+ * A machine-readable date in the markup: schema.org microdata (`itemprop=datePublished` or
+ * `dateModified`: its `datetime`, `content` or text), then, for the published date, `<time pubdate>`
+ * and the first `<time datetime>` that is not about other stories. `scope` limits the search.
+ */
+export function markupDate(page: Page, scope: AnyNode | null, which: 'published' | 'modified'): string | null {
+  const candidates = scanPage(page).times.filter((el) => (scope === null || isWithin(el, scope)) && !aboutOtherStories(el));
+  const prop = which === 'published' ? 'datepublished' : 'datemodified';
+  const tests: Array<(el: Element) => boolean> = [(el) => tokens(el, 'itemprop').includes(prop)];
+  if (which === 'published') tests.push((el) => el.name === 'time' && el.attribs.pubdate !== undefined, (el) => el.name === 'time' && el.attribs.datetime !== undefined);
+  for (const test of tests) {
+    for (const el of candidates.filter(test)) {
+      const date = readableDate(el.attribs.datetime) ?? readableDate(el.attribs.content) ?? readableDate(textContent(el));
+      if (date) return date;
+    }
+  }
+  return null;
+}
+
+/** True when a date string states a time of day, not just the day. */
+export function hasTime(date: string): boolean {
+  return /\d:\d\d/.test(date);
+}
+
+/** True for values that are links, not names (`article:author` often holds a profile URL). */
+export function isUrl(value: string): boolean {
+  return /^(?:https?:)?\/\/\S+$|^www\.\S+$/i.test(value.trim());
+}
+
+/** Tags that carry no subject: AP's distribution codes ("NE State Wire", "AP Top News") and CMS plumbing. */
+const NOISE_TAG = /\bstate wire$|^ap (?:top news|online|[a-z]+ (?:news|headlines))\b|^(?:article|news|story|home|homepage|index|none|null|undefined)$/i;
+const MAX_TAG_LENGTH = 80;
+
+/**
+ * Tags from keyword lists: a single value holding a whole list is split on commas or semicolons;
+ * noise and duplicates (case-insensitive) are removed, the first spelling kept.
+ *
+ * @example cleanTags(['Belarus, Lithuania', 'NE State Wire', 'belarus']) // ['Belarus', 'Lithuania']
+ */
+export function cleanTags(values: readonly string[]): string[] {
+  const split = values.length === 1 ? values[0]!.split(/[;,]/) : values;
+  const seen = new Set<string>();
+  const tags: string[] = [];
+  for (const raw of split) {
+    const tag = plainText(raw);
+    if (!tag || tag.length > MAX_TAG_LENGTH || NOISE_TAG.test(tag) || isUrl(tag)) continue;
+    const key = tag.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    tags.push(tag);
+  }
+  return tags;
+}
+
+/** Lower-case letters and digits only: compares titles across quote styles, dashes and spacing. */
+export function comparable(value: string): string {
+  return value
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Separators between a headline and the site or section names that pages append to titles. */
+const TITLE_SEPARATOR = /\s+(?:[|•·»:]{1,2}|[-–—]{1,2}|\/)\s+/;
+
+/**
+ * A page title without what surrounds the headline: when the title splits on " | ", " - ", " — ",
+ * " :: ", " · " …, the longest part stands for the headline, unless a known name (`siteName`, the
+ * host's brand) is absent — then only parts that are known names are dropped.
+ *
+ * @example stripTitleAffixes('Why Trump won’t change | CNN Politics', ['CNN']) // 'Why Trump won’t change'
+ */
+export function stripTitleAffixes(title: string, names: readonly string[]): string {
+  const parts = title.split(TITLE_SEPARATOR).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return title.trim();
+  const known = names.map(comparable).filter((n) => n.length >= 2);
+  const isName = (part: string) => {
+    const c = comparable(part);
+    return known.some((n) => c.includes(n) || n.includes(c));
+  };
+  const kept = parts.filter((p) => !isName(p));
+  if (kept.length === 1) return kept[0]!;
+  if (kept.length === 0) return parts[0]!;
+  // Several parts remain: the headline is the longest, as section and site names are short.
+  const longest = kept.reduce((a, b) => (b.length > a.length ? b : a));
+  return comparable(longest).length >= 10 ? longest : title.trim();
+}
+
+/** Brand words of a host, for recognising site names in titles: `edition.cnn.com` → `cnn`. */
+export function hostBrand(host: string | null): string | null {
+  if (!host) return null;
+  const labels = host.split('.');
+  const tld = labels.length >= 3 && /^(?:co|com|org|net|gov|ac)$/.test(labels.at(-2) ?? '') ? 3 : 2;
+  return labels.at(-tld) ?? null;
+}
+
+/** An absolute http(s) URL on the page's own site (same host or parent domain), else null. */
+export function sameSiteUrl(page: Page, value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const url = resolveUrl(value, page.url ?? undefined);
+  if (!url) return null;
+  const u = new URL(url);
+  if (u.pathname === '/' && u.search === '') return null;
+  if (!page.host) return url;
+  const host = u.hostname.toLowerCase().replace(/^www\./, '');
+  const brand = hostBrand(page.host);
+  return host === page.host || host.endsWith(`.${page.host}`) || page.host.endsWith(`.${host}`) || (brand !== null && hostBrand(host) === brand)
+    ? url
+    : null;
+}
+
+/** Starts like a wire lead: "MEXICO CITY (AP) —", "LONDON (Reuters) -", "WASHINGTON —". */
+const WIRE_LEAD = /^[\p{Lu}][\p{Lu}\p{M} .,'’-]{2,60}(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s/u;
+const MIN_DEK = 15;
+const MAX_DEK = 320;
+const LEAD_PARAGRAPHS = 8;
+const LEAD_PREFIX = 40;
+
+const leadCache = new WeakMap<Page, string[]>();
+
+/**
+ * A description that reads as the story's dek (standfirst), or null. Meta and JSON-LD descriptions
+ * are often an SEO summary instead: the lead paragraph (or its start), cut short with an ellipsis.
+ * So a description is a dek only when it is short, complete, not the headline, not a wire lead,
+ * and not the opening of one of the story's first paragraphs.
+ */
+export function dekFromDescription(page: Page, description: unknown, headline: string | null): string | null {
+  const text = plainText(description);
+  if (!text || text.length < MIN_DEK || text.length > MAX_DEK) return null;
+  if (/(?:…|\.\.\.|\[…\])$/.test(text) || WIRE_LEAD.test(text)) return null;
+  const key = comparable(text);
+  if (headline && comparable(headline) === key) return null;
+  const prefix = key.slice(0, LEAD_PREFIX);
+  return leadTexts(page).some((p) => p.startsWith(prefix)) ? null : text;
+}
+
+/**
+ * Comparable texts of the first paragraphs that run on into another paragraph: story text. A
+ * paragraph standing alone in its container is left out, since a standfirst is one.
+ */
+function leadTexts(page: Page): string[] {
+  let texts = leadCache.get(page);
+  if (!texts) {
+    texts = [];
+    for (const el of scanPage(page).p) {
+      if (prevElementSibling(el)?.name !== 'p' && nextElementSibling(el)?.name !== 'p') continue;
+      const text = comparable(textContent(el));
+      if (text.length >= LEAD_PREFIX) texts.push(text);
+      if (texts.length >= LEAD_PARAGRAPHS) break;
+    }
+    leadCache.set(page, texts);
+  }
+  return texts;
+}
