@@ -124,7 +124,8 @@ function pictures(located: Located[], storyComponent: Element | undefined): Imag
     });
     const best = bestImage(renditions);
     if (!best) return [];
-    const captionItem = items.find((l) => isText(l.content) && child(l.content, 'DataContent'));
+    // The caption is text in the picture's component or in a component nested in it (AFP's Role "Caption").
+    const captionItem = contentItems(component).find((l) => isText(l.content) && child(l.content, 'DataContent'));
     const caption = text(child(captionItem?.content, 'DataContent')) ?? first(component, 'NewsLines/HeadLine');
     const credit = first(component, 'NewsLines/CreditLine', 'NewsLines/ByLine');
     return [{ url: best.href, caption: caption ?? null, credit: credit ?? null, width: best.width ?? null, height: best.height ?? null }];

@@ -88,7 +88,7 @@ describe('NewsML 1.2 items', () => {
       <NewsComponent><Role FormalName="Main"/>${textItem('', '<p>Text.</p>')}</NewsComponent>${photo}</NewsComponent></NewsItem>`;
     const [draft] = drafts(newsml1Parser, newsml(item));
     expect(draft!.bodyHtml).toBe('<p>Text.</p>');
-    expect(draft!.images).toEqual([{ url: 'https://photos.example.com/hd.jpg', caption: 'Nauseda speaks', credit: 'AFP', width: 3000, height: 2000 }]);
+    expect(draft!.images).toEqual([{ url: 'https://photos.example.com/hd.jpg', caption: 'Lithuanian President Gitanas Nauseda in Vilnius.', credit: 'AFP', width: 3000, height: 2000 }]);
   });
 
   it('reads escaped HTML, and drops a date-only dateline', () => {
