@@ -3,7 +3,7 @@ import type { Parser, StoryDraft } from '../types.js';
 import { titledBylines } from './bylines.js';
 import { editorialStatus, editorNote } from './editorial.js';
 import { asString, get, getInteger, getString, getStrings, isObject, objects, type JsonObject } from './json.js';
-import { jsonAssociationImages, jsonPicture } from './media.js';
+import { isPictureType, jsonAssociationImages, jsonPicture } from './media.js';
 import { subjectFromCode, uniqueSubjects } from './qcodes.js';
 
 /**
@@ -54,11 +54,10 @@ function draft(item: JsonObject): StoryDraft {
   const ids = isObject(altids)
     ? Object.fromEntries(Object.entries(altids).flatMap(([k, v]) => (asString(v) === undefined ? [] : [[k, asString(v)!]])))
     : {};
-  const type = getString(item, 'type')?.toLowerCase();
   const status = editorialStatus([getString(item, 'pubstatus'), ...getStrings(item, 'editorialtypes')]);
   const headline = getString(item, 'headline', 'title');
   const extended = getString(item, 'headline_extended');
-  const picture = type === 'picture' || type === 'graphic' ? jsonPicture(item) : null;
+  const picture = isPictureType(getString(item, 'type')) ? jsonPicture(item) : null;
   const teaser = picture ? (picture.caption ?? undefined) : getString(item, 'description_summary');
   const infosources = objects(get(item, 'infosource')).map((s) => getString(s, 'name'));
 

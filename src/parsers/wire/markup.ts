@@ -4,7 +4,7 @@ import { removeElement } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import type { ImageDraft } from '../types.js';
 import { attr, child, childElements, children, descendant, descendants, innerMarkup, localName, rawText, text } from '../xml.js';
-import { bestImage, type Rendition } from './media.js';
+import { bestImage, isPictureType, rendition } from './media.js';
 
 /** A story body as a wire embeds it: markup, or plain text when the format has none. */
 export interface EmbeddedBody {
@@ -20,23 +20,11 @@ const MARKUP = /<[a-z][\w:-]*[\s/>]/i;
 
 function mediaImage(media: Element): ImageDraft | null {
   const type = attr(media, 'media-type');
-  if (type && !/image|photo|graphic/i.test(type)) return null;
-  const references = children(media, 'media-reference').flatMap((ref): Array<Rendition & { alt?: string }> => {
-    const href = attr(ref, 'source') ?? attr(ref, 'data-location');
-    if (!href?.trim()) return [];
-    const width = Number.parseInt(attr(ref, 'width') ?? '', 10);
-    const height = Number.parseInt(attr(ref, 'height') ?? '', 10);
-    const contentType = attr(ref, 'mime-type');
-    const alt = attr(ref, 'alternate-text');
-    return [
-      {
-        href: href.trim(),
-        ...(Number.isInteger(width) ? { width } : {}),
-        ...(Number.isInteger(height) ? { height } : {}),
-        ...(contentType ? { contentType } : {}),
-        ...(alt ? { alt } : {}),
-      },
-    ];
+  if (type && !isPictureType(type)) return null;
+  const references = children(media, 'media-reference').flatMap((ref) => {
+    const r = rendition(attr(ref, 'source') ?? attr(ref, 'data-location'), attr(ref, 'width'), attr(ref, 'height'), attr(ref, 'mime-type'));
+    const alt = attr(ref, 'alternate-text')?.trim();
+    return r ? [{ ...r, ...(alt ? { alt } : {}) }] : [];
   });
   const best = bestImage(references);
   if (!best) return null;

@@ -11,6 +11,28 @@ export interface Rendition {
 
 const IMAGE_EXTENSION = /\.(?:jpe?g|png|gif|webp|avif|tiff?)(?:[?#]|$)/i;
 
+/** Item and media types that are still pictures, by the names the wires give them (G2 `ninat:picture`, ninjs and AP `type`, NewsML 1.2 `MediaType`). */
+const PICTURE_TYPES = new Set(['picture', 'graphic', 'image', 'photo']);
+
+export function isPictureType(type: string | undefined): boolean {
+  return PICTURE_TYPES.has(type?.split(':').pop()?.toLowerCase() ?? '');
+}
+
+function dimension(value: string | number | undefined): number | undefined {
+  const n = typeof value === 'number' ? value : Number.parseInt(value ?? '', 10);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/** A rendition from the raw attribute values a wire gives; none without a link. */
+export function rendition(href: string | undefined, width?: string | number, height?: string | number, contentType?: string): Rendition | null {
+  const link = href?.trim();
+  if (!link) return null;
+  const w = dimension(width);
+  const h = dimension(height);
+  const type = contentType?.trim();
+  return { href: link, ...(w === undefined ? {} : { width: w }), ...(h === undefined ? {} : { height: h }), ...(type ? { contentType: type } : {}) };
+}
+
 function isImage(r: Rendition): boolean {
   if (r.contentType) return r.contentType.toLowerCase().startsWith('image/');
   // Untyped renditions (ninjs 1.x, AP associations) count when nothing says they are not pictures.
@@ -33,14 +55,7 @@ export function bestImage<R extends Rendition>(renditions: Iterable<R>): R | und
 
 /** ninjs (1.x object, 2.x/3.x array) and AP Media renditions as `Rendition`s; entries without a link are skipped. */
 export function jsonRenditions(value: unknown): Rendition[] {
-  return namedObjects(value).flatMap(([, r]) => {
-    const href = getString(r, 'href');
-    if (!href) return [];
-    const width = getInteger(r, 'width');
-    const height = getInteger(r, 'height');
-    const contentType = getString(r, 'contentType', 'mimetype');
-    return [{ href, ...(width === undefined ? {} : { width }), ...(height === undefined ? {} : { height }), ...(contentType === undefined ? {} : { contentType }) }];
-  });
+  return namedObjects(value).flatMap(([, r]) => rendition(getString(r, 'href'), getInteger(r, 'width'), getInteger(r, 'height'), getString(r, 'contentType', 'mimetype')) ?? []);
 }
 
 /**
@@ -72,13 +87,11 @@ export function jsonPicture(obj: JsonObject): ImageDraft | null {
   };
 }
 
-const PICTURE_TYPES = new Set(['picture', 'graphic', 'image', 'photo']);
-
 /** Pictures among an item's associations (ninjs 1.x object, 2.x/3.x array, AP object); a logo is not a picture of the story. */
 export function jsonAssociationImages(associations: unknown): ImageDraft[] {
   return namedObjects(associations).flatMap(([name, a]) => {
-    const type = getString(a, 'type')?.toLowerCase();
-    if ((type && !PICTURE_TYPES.has(type)) || /logo/i.test(`${name ?? ''} ${getString(a, 'rel') ?? ''}`)) return [];
+    const type = getString(a, 'type');
+    if ((type && !isPictureType(type)) || /logo/i.test(`${name ?? ''} ${getString(a, 'rel') ?? ''}`)) return [];
     const image = jsonPicture(a);
     return image ? [image] : [];
   });

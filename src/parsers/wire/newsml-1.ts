@@ -6,7 +6,7 @@ import { titledBylines } from './bylines.js';
 import { datelinePlace } from './dateline.js';
 import { editorialStatus, editorNote } from './editorial.js';
 import { embeddedBody, withoutRepeatedLead } from './markup.js';
-import { bestImage, type Rendition } from './media.js';
+import { bestImage, isPictureType, rendition } from './media.js';
 import { IPTC_SUBJECT_SCHEME, subjectFromCode, uniqueSubjects } from './qcodes.js';
 import { first, selectAll, values, type Path } from './select.js';
 
@@ -60,7 +60,6 @@ const formalName = (el: Element | undefined, name: string) => attr(child(el, nam
 const roleOf = (chain: Chain) => chain.toReversed().map((c) => formalName(c, 'Role')).find(Boolean) ?? '';
 
 const BODY_ROLES = ['main', 'body'];
-const PICTURE_TYPES = ['photo', 'graphic', 'image', 'picture'];
 
 function isText(content: Element): boolean {
   const media = formalName(content, 'MediaType');
@@ -72,7 +71,7 @@ function isText(content: Element): boolean {
 }
 
 function isPicture(content: Element): boolean {
-  return !!attr(content, 'Href')?.trim() && (PICTURE_TYPES.includes(formalName(content, 'MediaType')) || formalName(content, 'MimeType').startsWith('image/'));
+  return !!attr(content, 'Href')?.trim() && (isPictureType(formalName(content, 'MediaType')) || formalName(content, 'MimeType').startsWith('image/'));
 }
 
 interface Located {
@@ -99,11 +98,10 @@ function storyText(located: Located[]): Located | undefined {
   return texts.find((l) => BODY_ROLES.includes(roleOf(l.chain))) ?? texts.find((l) => roleOf(l.chain) === '');
 }
 
-function property(content: Element, ...names: string[]): number | undefined {
-  const props = selectAll(content, 'Characteristics/Property');
-  const found = props.find((p) => names.includes(attr(p, 'FormalName')?.toLowerCase() ?? ''));
-  const n = Number.parseInt(attr(found, 'Value') ?? '', 10);
-  return Number.isInteger(n) ? n : undefined;
+/** A `Characteristics/Property` value by (lower-case) name: `Width`, `PixelWidth`… */
+function property(content: Element, ...names: string[]): string | undefined {
+  const found = selectAll(content, 'Characteristics/Property').find((p) => names.includes(attr(p, 'FormalName')?.toLowerCase() ?? ''));
+  return attr(found, 'Value');
 }
 
 /** Pictures: each component holding picture files is one picture, captioned by its own text or headline. Logos are not pictures of the story. */
@@ -116,12 +114,10 @@ function pictures(located: Located[], storyComponent: Element | undefined): Imag
   }
   return [...byComponent.entries()].flatMap(([component, items]) => {
     const files = items.filter((l) => isPicture(l.content));
-    const renditions = files.map((l): Rendition => {
-      const width = property(l.content, 'width', 'pixelwidth');
-      const height = property(l.content, 'height', 'pixelheight');
-      const contentType = attr(child(l.content, 'MimeType'), 'FormalName');
-      return { href: attr(l.content, 'Href')!.trim(), ...(width ? { width } : {}), ...(height ? { height } : {}), ...(contentType ? { contentType } : {}) };
-    });
+    const renditions = files.flatMap(
+      (l) =>
+        rendition(attr(l.content, 'Href'), property(l.content, 'width', 'pixelwidth'), property(l.content, 'height', 'pixelheight'), attr(child(l.content, 'MimeType'), 'FormalName')) ?? [],
+    );
     const best = bestImage(renditions);
     if (!best) return [];
     // The caption is text in the picture's component or in a component nested in it (AFP's Role "Caption").

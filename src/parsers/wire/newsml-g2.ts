@@ -5,7 +5,7 @@ import { attr, child, childElements, descendants, localName, namespaceOf, text }
 import { datelinePlace } from './dateline.js';
 import { editorialStatus, editorNote, titleSignals } from './editorial.js';
 import { embeddedBody, withoutRepeatedLead } from './markup.js';
-import { bestImage, type Rendition } from './media.js';
+import { bestImage, isPictureType, rendition } from './media.js';
 import { subjectFromQcode, uniqueSubjects } from './qcodes.js';
 import { first, selectAll, values, type Path } from './select.js';
 
@@ -119,14 +119,9 @@ function altIds(item: Element): Record<string, string> {
 
 /** A picture item's files (`remoteContent`), the widest image first. */
 function picture(item: Element, caption: string | undefined, credit: string | undefined): ImageDraft | null {
-  const renditions = selectAll(item, 'contentSet/remoteContent').flatMap((rc): Rendition[] => {
-    const href = attr(rc, 'href')?.trim();
-    if (!href) return [];
-    const width = Number.parseInt(attr(rc, 'width') ?? '', 10);
-    const height = Number.parseInt(attr(rc, 'height') ?? '', 10);
-    const contentType = attr(rc, 'contenttype');
-    return [{ href, ...(Number.isInteger(width) ? { width } : {}), ...(Number.isInteger(height) ? { height } : {}), ...(contentType ? { contentType } : {}) }];
-  });
+  const renditions = selectAll(item, 'contentSet/remoteContent').flatMap(
+    (rc) => rendition(attr(rc, 'href'), attr(rc, 'width'), attr(rc, 'height'), attr(rc, 'contenttype')) ?? [],
+  );
   const best = bestImage(renditions);
   return best ? { url: best.href, caption: caption ?? null, credit: credit ?? null, width: best.width ?? null, height: best.height ?? null } : null;
 }
@@ -154,7 +149,7 @@ function draft(item: Element): StoryDraft {
   const itemCredits = credits(item);
   const caption = description(item, 'caption');
   const summary = description(item, 'summary');
-  const image = kind === 'picture' || kind === 'graphic' ? picture(item, caption, field(item, 'creditline')) : null;
+  const image = isPictureType(kind) ? picture(item, caption, field(item, 'creditline')) : null;
   // Without a body, a picture's caption or the summary is what there is to read.
   const teaser = body.html || body.text ? undefined : image ? caption : summary;
   const urgency = Number.parseInt(field(item, 'urgency') ?? '', 10);
@@ -193,9 +188,9 @@ function draft(item: Element): StoryDraft {
 
 /** Stories are text items; a message without text yields its pictures, and failing those whatever items it has. */
 function storyItems(items: Element[]): Element[] {
-  const byClass = (...classes: string[]) => items.filter((item) => classes.includes(itemClass(item) ?? 'text'));
-  for (const group of [byClass('text'), byClass('picture', 'graphic')]) if (group.length > 0) return group;
-  return items;
+  const texts = items.filter((item) => (itemClass(item) ?? 'text') === 'text');
+  const pictures = items.filter((item) => isPictureType(itemClass(item)));
+  return texts.length > 0 ? texts : pictures.length > 0 ? pictures : items;
 }
 
 const NAR_NAMESPACE = 'http://iptc.org/std/nar/';

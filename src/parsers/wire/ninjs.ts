@@ -4,7 +4,7 @@ import { isApItem } from './ap-media.js';
 import { editorialStatus, editorNote } from './editorial.js';
 import { asString, get, getInteger, getString, getStrings, isObject, objects, type JsonObject } from './json.js';
 import { htmlFragment, nitfStringBody, withoutRepeatedLead, type EmbeddedBody } from './markup.js';
-import { jsonAssociationImages, jsonDescription, jsonPicture } from './media.js';
+import { isPictureType, jsonAssociationImages, jsonDescription, jsonPicture } from './media.js';
 import { subjectFromCode, subjectFromUri, uniqueSubjects } from './qcodes.js';
 
 /**
@@ -102,8 +102,7 @@ function altIds(item: JsonObject): Record<string, string> {
 
 function draft(item: JsonObject): StoryDraft {
   const { main, sub } = headlines(item);
-  const type = getString(item, 'type')?.toLowerCase();
-  const picture = type === 'picture' || type === 'graphic' ? jsonPicture(item) : null;
+  const picture = isPictureType(getString(item, 'type')) ? jsonPicture(item) : null;
   const { html, text, images = [] } = body(item);
   const teaser = html || text ? undefined : (picture?.caption ?? summary(item));
   const by = bylines(item);
