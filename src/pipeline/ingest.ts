@@ -48,11 +48,12 @@ export async function ingestDocument(
   const stories = options.teaser ? parsed.stories.slice(0, 1).map((page) => completeTeaser(options.teaser!, page)) : parsed.stories;
   const outcomes: Record<RouteOutcome, number> = { new: 0, updated: 0, unchanged: 0, pending: 0, followed: 0 };
   const fresh: string[] = [];
-  for (const story of stories) {
-    const outcome = await routeStory(p, source, story, { follow: !options.teaser });
+  // Stories of one document are distinct (parsers drop repeated ids), so they route in parallel.
+  const routed = await Promise.all(stories.map((story) => routeStory(p, source, story, { follow: !options.teaser })));
+  routed.forEach((outcome, i) => {
     outcomes[outcome]++;
-    if (outcome === 'new' || outcome === 'updated') fresh.push(`${story.id}#${story.contentHash.slice(0, 16)}`);
-  }
+    if (outcome === 'new' || outcome === 'updated') fresh.push(`${stories[i]!.id}#${stories[i]!.contentHash.slice(0, 16)}`);
+  });
   if (options.teaser) await p.versions.markTeaser(source.id, options.teaser.id, options.teaser.contentHash);
   await p.health.recordStories(source.id, fresh);
   return { stories: stories.length, outcomes, skipped: parsed.skipped.map(({ index, code }) => ({ index, code })), archived };

@@ -64,16 +64,25 @@ export interface VersionStore {
 
 const KINDS = ['unchanged', 'new', 'pending'] as const;
 
-export function createVersionStore(redis: Redis, k: Keys): VersionStore {
+/** The scripts as commands on this connection: ioredis sends EVALSHA and falls back to EVAL once. */
+interface VersionCommands {
+  wdAssignVersion(key: string, contentHash: string): Promise<[number, number]>;
+  wdAcknowledgeVersion(storyKey: string, acksKey: string, contentHash: string, version: string, sinkCount: string, sinkId: string): Promise<number>;
+}
+
+export function createVersionStore(connection: Redis, k: Keys): VersionStore {
+  const redis = connection as Redis & VersionCommands;
+  if (!('wdAssignVersion' in connection)) {
+    connection.defineCommand('wdAssignVersion', { numberOfKeys: 1, lua: ASSIGN });
+    connection.defineCommand('wdAcknowledgeVersion', { numberOfKeys: 2, lua: ACKNOWLEDGE });
+  }
   return {
     async assign(sourceId, storyId, contentHash) {
-      const [code, version] = (await redis.eval(ASSIGN, 1, k.story(sourceId, storyId), contentHash)) as [number, number];
+      const [code, version] = await redis.wdAssignVersion(k.story(sourceId, storyId), contentHash);
       return { kind: KINDS[code]!, version };
     },
     async acknowledge({ sourceId, storyId, version, contentHash, sinkId, sinkCount }) {
-      const done = await redis.eval(
-        ACKNOWLEDGE,
-        2,
+      const done = await redis.wdAcknowledgeVersion(
         k.story(sourceId, storyId),
         k.acks(sourceId, storyId, version),
         contentHash,

@@ -46,7 +46,36 @@ export function createJsonlSink(id: string, options: JsonlSinkOptions, ctx: Sink
     return { keys: entry.keys, end: entry.offset, size };
   }
 
-  async function writeFile(file: string, stories: readonly Story[]): Promise<SinkWriteResult> {
+  /**
+   * Group commit: writes that arrive while a flush is running wait for the next one, which appends
+   * them all under one lock with one fsync. Each caller still learns what became of its revisions.
+   */
+  const queues = new Map<string, { pending: Array<PendingWrite>; flushing: boolean }>();
+
+  function writeFile(file: string, stories: readonly Story[]): Promise<SinkWriteResult> {
+    return new Promise((resolveWrite, rejectWrite) => {
+      const queue = queues.get(file) ?? { pending: [], flushing: false };
+      queues.set(file, queue);
+      queue.pending.push({ stories, resolve: resolveWrite, reject: rejectWrite });
+      if (!queue.flushing) void flush(file, queue);
+    });
+  }
+
+  async function flush(file: string, queue: { pending: PendingWrite[]; flushing: boolean }): Promise<void> {
+    queue.flushing = true;
+    while (queue.pending.length > 0) {
+      const batch = queue.pending.splice(0);
+      try {
+        const results = await appendBatch(file, batch.map((w) => w.stories));
+        batch.forEach((w, i) => w.resolve(results[i]!));
+      } catch (error) {
+        for (const w of batch) w.reject(error);
+      }
+    }
+    queue.flushing = false;
+  }
+
+  async function appendBatch(file: string, batches: ReadonlyArray<readonly Story[]>): Promise<SinkWriteResult[]> {
     await appendFile(file, '');
     // A lock left by a killed writer goes stale after 10 s; waiting up to ~20 s outlasts it.
     const release = await lockfile.lock(file, { retries: { retries: 100, minTimeout: 20, maxTimeout: 200 }, stale: 10_000 });
@@ -54,17 +83,30 @@ export function createJsonlSink(id: string, options: JsonlSinkOptions, ctx: Sink
       const { keys, end, size } = await catchUp(file);
       // A writer killed mid-append leaves a torn last line; cut it, or the next line would fuse with it.
       if (size > end) await truncate(file, end);
-      const fresh = stories.filter((s) => !keys.has(revisionKey(s)));
-      if (fresh.length > 0) {
+      const lines: string[] = [];
+      const results = batches.map((stories) => {
+        let written = 0;
+        for (const story of stories) {
+          const key = revisionKey(story);
+          if (keys.has(key)) continue;
+          keys.add(key);
+          lines.push(`${JSON.stringify(story)}\n`);
+          written++;
+        }
+        return { written, duplicates: stories.length - written };
+      });
+      if (lines.length > 0) {
         const handle = await open(file, 'a');
         try {
-          await handle.appendFile(fresh.map((s) => `${JSON.stringify(s)}\n`).join(''));
+          const text = lines.join('');
+          await handle.appendFile(text);
           await handle.sync();
+          seen.get(file)!.offset += Buffer.byteLength(text);
         } finally {
           await handle.close();
         }
       }
-      return { written: fresh.length, duplicates: stories.length - fresh.length };
+      return results;
     } finally {
       await release();
     }
@@ -98,6 +140,12 @@ export function createJsonlSink(id: string, options: JsonlSinkOptions, ctx: Sink
       seen.clear();
     },
   };
+}
+
+interface PendingWrite {
+  stories: readonly Story[];
+  resolve(result: SinkWriteResult): void;
+  reject(error: unknown): void;
 }
 
 function revisionKey(story: Pick<Story, 'id' | 'version'>): string {

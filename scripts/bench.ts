@@ -1,0 +1,18 @@
+/**
+ * `npm run bench`: speed and memory figures, printed with their ratios. Sections run one after the
+ * other in this process (`--only pipeline` runs one).
+ */
+import { benchPipeline } from './bench/pipeline.js';
+import { formatRows, type BenchRow } from './bench/report.js';
+
+const SECTIONS: Record<string, { title: string; run: () => Promise<BenchRow[]> }> = {
+  pipeline: { title: 'Pipeline (issue: scheduled, polite fetching through BullMQ)', run: () => benchPipeline({ feeds: 40, items: 25 }) },
+};
+
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+for (const [name, section] of Object.entries(SECTIONS)) {
+  if (only && name !== only) continue;
+  const rows = await section.run();
+  process.stdout.write(`${formatRows(section.title, rows)}\n\n`);
+}
+process.exit(0);
