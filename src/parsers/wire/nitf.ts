@@ -1,10 +1,11 @@
 import { isTag, type Element } from 'domhandler';
+import type { Byline } from '../../schema/story.js';
 import type { Parser, StoryDraft } from '../types.js';
 import { attr, child, childElements, localName, rawText, text } from '../xml.js';
 import { titledBylines } from './bylines.js';
 import { datelinePlace } from './dateline.js';
 import { editorialStatus, editorNote } from './editorial.js';
-import { nitfBody, takeNitfMedia } from './markup.js';
+import { nitfBody, takeNitfMedia, withoutRepeatedLead } from './markup.js';
 import { IPTC_SUBJECT_SCHEME, subjectFromCode, uniqueSubjects } from './qcodes.js';
 import { first, select, selectAll, values, type Path } from './select.js';
 
@@ -51,7 +52,7 @@ function dateline(el: Element | undefined): string | undefined {
 }
 
 /** Each `byline`, its `byttl` (title line) apart from the name. */
-function bylines(root: Element): StoryDraft['bylines'] {
+function bylines(root: Element): Array<Byline | string> {
   return selectAll(root, 'body/body.head/byline').flatMap((byline) => {
     const title = text(child(byline, 'byttl'));
     const name = byline.children.filter((node) => !(isTag(node) && localName(node) === 'byttl')).map(rawText).join('');
@@ -89,15 +90,17 @@ function draft(root: Element): StoryDraft {
   const wireId = field(root, 'wireId');
   const cancels = field(root, 'cancels');
   const urgency = Number.parseInt(field(root, 'urgency') ?? '', 10);
+  const headline = field(root, 'headline');
+  const by = bylines(root);
 
   return {
     wireId: wireId ?? null,
     altIds: { ...(wireId ? { 'doc-id': wireId } : {}), ...(cancels ? { 'management-doc-idref': cancels } : {}) },
     language: field(root, 'language') ?? null,
-    headline: field(root, 'headline') ?? null,
+    headline: headline ?? null,
     subheadline: field(root, 'subheadline') ?? null,
     slugline: field(root, 'slugline') ?? null,
-    bylines: bylines(root),
+    bylines: by,
     dateline: dateline(select(root, 'body/body.head/dateline')) ?? null,
     tags: all(root, 'tags'),
     subjects: subjects(root),
@@ -107,7 +110,8 @@ function draft(root: Element): StoryDraft {
     revisionKind: status.revisionKind,
     urgency: Number.isInteger(urgency) ? urgency : null,
     ednote: editorNote([field(root, 'ednote')]),
-    bodyHtml: html ?? null,
+    // AP repeats the headline as the body's first `hl2`.
+    bodyHtml: html ? withoutRepeatedLead(html, [headline, ...by.map((b) => (typeof b === 'string' ? b : b.name))]) : null,
     images: [...headImages, ...images],
     credits: all(root, 'credits'),
     copyrightNotice: copyrightNotice(root) ?? null,

@@ -127,6 +127,11 @@ describe('NITF fields', () => {
     expect(draft.credits).toEqual(['The Associated Press']);
   });
 
+  it("drops a first heading that repeats the headline (AP's block opens with an hl2 of the slug headline)", () => {
+    const draft = one('', '<body.head><hedline><hl1>BC-BBN--Top Ten</hl1></hedline></body.head><body.content><block id="Main"><hl2>BC-BBN--Top Ten</hl2></block><p>By The Associated Press</p></body.content>');
+    expect(draft.bodyHtml).toBe('<div id="Main">\n</div><p>By The Associated Press</p>'.replace('\n', ''));
+  });
+
   it('falls back to the document title for the headline', () => {
     expect(one('<title>Tide tables</title>', '<body.head><hedline/></body.head>').headline).toBe('Tide tables');
   });
