@@ -129,7 +129,7 @@ describe('NITF fields', () => {
 
   it("drops a first heading that repeats the headline (AP's block opens with an hl2 of the slug headline)", () => {
     const draft = one('', '<body.head><hedline><hl1>BC-BBN--Top Ten</hl1></hedline></body.head><body.content><block id="Main"><hl2>BC-BBN--Top Ten</hl2></block><p>By The Associated Press</p></body.content>');
-    expect(draft.bodyHtml).toBe('<div id="Main">\n</div><p>By The Associated Press</p>'.replace('\n', ''));
+    expect(draft.bodyHtml).toBe('<div id="Main"></div><p>By The Associated Press</p>');
   });
 
   it('falls back to the document title for the headline', () => {
