@@ -28,7 +28,9 @@ export interface FinalizeMeta {
  */
 export function finalizeStory(draft: StoryDraft, ctx: ParseContext, meta: FinalizeMeta): Story {
   const zone = { defaultTimeZone: draft.defaultTimeZone ?? ctx.defaultTimeZone };
-  const url = draft.url ? resolveUrl(draft.url, ctx.url) : (ctx.url ? resolveUrl(ctx.url) : null);
+  // Only a page is its own story; a feed or wire file's URL is where many stories came from.
+  const documentUrl = meta.format === 'html' && ctx.url ? resolveUrl(ctx.url) : null;
+  const url = draft.url ? resolveUrl(draft.url, ctx.url) : documentUrl;
   const extraction = { ...draft.extraction };
 
   // Markup nested past the limit (hostile or broken) keeps its text but loses its tags: the

@@ -38,7 +38,8 @@ export function stripLeadText(html: string, prefix: string): string {
   for (const { node, cut } of edits) node.data = node.data.slice(cut);
   const last = edits.at(-1);
   if (last) last.node.data = last.node.data.replace(/^\s+/, '');
-  return render(document.children, { decodeEntities: true });
+  // Characters stay as they are; only markup-significant ones are escaped.
+  return render(document.children, { encodeEntities: 'utf8' });
 }
 
 function textNodesInOrder(roots: AnyNode[]) {

@@ -176,9 +176,9 @@ export function markupDepth(html: string, options: { xml?: boolean } = {}): numb
 
 /** A CJK ideograph or kana: each counts as one word, since these scripts do not space words. */
 const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}`;
-/** Letters, digits and marks of spaced scripts; ' ’ - . join parts ("O'Murchú", "U.S.", "3.5"). */
+/** Letters, digits and marks of spaced scripts; ' ’ - . , join parts ("O'Murchú", "U.S.", "3.5", "180,000"). */
 const WORD_CHARS = String.raw`[^\s\p{P}\p{S}${CJK}]`;
-const WORDS = new RegExp(String.raw`[${CJK}]|${WORD_CHARS}+(?:['’.\-]${WORD_CHARS}+)*`, 'gu');
+const WORDS = new RegExp(String.raw`[${CJK}]|${WORD_CHARS}+(?:['’.,\-]${WORD_CHARS}+)*`, 'gu');
 
 /**
  * Words in plain text, linear time. Latin, Cyrillic, Greek, Hangul… words are runs of letters and

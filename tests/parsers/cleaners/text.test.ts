@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countWords, decodeEntities, htmlToText, normalizeWhitespace } from '../../../src/parsers/cleaners/text.js';
+import { countWords, decodeEntities, htmlToText, markupDepth, normalizeWhitespace } from '../../../src/parsers/cleaners/text.js';
 
 describe('normalizeWhitespace', () => {
   it('collapses spaces, tabs, newlines and NBSP, and trims', () => {
@@ -99,6 +99,7 @@ describe('htmlToText', () => {
 describe('countWords', () => {
   it('counts Latin words, keeping apostrophes, hyphens and decimals inside words', () => {
     expect(countWords("Seán Federico-O'Murchú said the U.S. rate rose 0.25 points.")).toBe(9);
+    expect(countWords('The prize is $180,000, or 0,25 of the fund, she said.')).toBe(11);
   });
 
   it('counts Cyrillic, Greek and Hangul words', () => {
@@ -127,5 +128,17 @@ describe('countWords', () => {
         expect(countWords(text)).toBeGreaterThanOrEqual(0);
       }),
     );
+  });
+});
+
+describe('markupDepth', () => {
+  it('counts nesting, not void elements or closed siblings', () => {
+    expect(markupDepth('<div><p>a<br><img src=x></p><p>b</p></div>')).toBe(2);
+    expect(markupDepth(`${'<div>'.repeat(1000)}x`)).toBe(1000);
+  });
+
+  it('treats every element as a container in XML', () => {
+    expect(markupDepth('<item><link>u</link><link>v</link></item>', { xml: true })).toBe(2);
+    expect(markupDepth(`${'<link>'.repeat(600)}`, { xml: true })).toBe(600);
   });
 });
