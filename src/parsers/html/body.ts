@@ -45,6 +45,9 @@ const LISTS: ReadonlySet<string> = new Set(['ul', 'ol', 'dl']);
 /** A figure wrapper with more text than this is prose with a picture in it, not a figure. */
 const FIGURE_MAX_CHARS = 600;
 const CAPTION_MAX_CHARS = 500;
+const LINK_LINE_CHARS = 100;
+/** Promotional lines are short runs of markup; reading the text of anything bigger costs more than it can find. */
+const PROMO_MAX_ELEMENTS = 40;
 
 const enum Act {
   Skip,
@@ -106,6 +109,8 @@ function looksLikeFurniture(el: Element, s: NodeStats): boolean {
 /** Trafilatura's link-density test: a short block that is mostly links is a link list. */
 function isLinkBlock(el: Element, s: NodeStats, isText: boolean): boolean {
   if (s.linkChars === 0) return false;
+  // A short line that is one link and nothing else is a teaser ("Who will make the Hall of Fame?").
+  if (isText && s.chars < LINK_LINE_CHARS && s.linkChars >= 0.95 * s.chars) return true;
   const last = isLastElement(el);
   const limit = isText ? (last ? 60 : 30) : last ? 300 : 100;
   return s.chars < limit && s.linkChars > 0.8 * s.chars;
@@ -121,7 +126,8 @@ function decide(el: Element, s: NodeStats | undefined, options: RenderOptions, s
   const block = (s.flags & BLOCK) !== 0;
   if (block && s.chars < CAPTION_MAX_CHARS && CAPTION_CLASS.test(s.names)) return Act.Caption;
   if ((s.flags & FURNITURE) !== 0) return Act.Skip;
-  const holdsStory = s.chars - s.linkChars > scope.storyChars / 2;
+  // Furniture names do not apply to what holds most of the story, nor to a quoted post in an embed wrapper.
+  const holdsStory = s.chars - s.linkChars > scope.storyChars / 2 || s.quoteChars > 0.6 * s.chars;
   if ((s.flags & (SOFT_FURNITURE | BOILERPLATE)) !== 0 && !holdsStory) return Act.Skip;
   if (!block) return INLINE_KEPT.has(name) ? Act.Inline : Act.Unwrap;
 
@@ -129,7 +135,7 @@ function decide(el: Element, s: NodeStats | undefined, options: RenderOptions, s
   if (CONDITIONAL.has(name) && !holdsStory && looksLikeFurniture(el, s)) return Act.Skip;
   if (!TABLE_PARTS.has(name) && isLinkBlock(el, s, textual)) return Act.Skip;
   if (SUBHEADS.has(name) && linkDensity(s) > 0.5) return Act.Skip;
-  if (textual && s.chars <= PROMO_MAX_CHARS && s.chars > 0 && PROMO_TEXT.test(textOf(el, options.stats))) return Act.Skip;
+  if (textual && s.chars <= PROMO_MAX_CHARS && s.chars > 0 && s.elems <= PROMO_MAX_ELEMENTS && PROMO_TEXT.test(textOf(el, options.stats))) return Act.Skip;
   return TEXT_BLOCKS.has(name) || OUTER_BLOCKS.has(name) ? Act.Block : Act.Container;
 }
 
@@ -156,15 +162,26 @@ export function renderBody(roots: readonly Element[], options: RenderOptions): R
   let lastBreak = -1;
   let space = false;
   let lastHeading: { mark: number; written: number } | null = null;
+  // Inline elements open in the output; those below `inlinesOpenFrom` were already closed by a paragraph end.
   const inlines: Array<{ tag: string; open: boolean }> = [];
+  let inlinesOpenFrom = 0;
+  const imageUrls = new Set<string>();
+  const addImages = (found: ImageDraft[]) => {
+    for (const image of found) {
+      if (imageUrls.has(image.url)) continue;
+      imageUrls.add(image.url);
+      images.push(image);
+    }
+  };
 
   const closePara = () => {
     if (paraMark < 0) return;
-    for (let i = inlines.length - 1; i >= 0; i--) {
+    for (let i = inlines.length - 1; i >= inlinesOpenFrom; i--) {
       const inline = inlines[i]!;
       if (inline.open) parts.push(`</${inline.tag}>`);
       inline.open = false;
     }
+    inlinesOpenFrom = inlines.length;
     if (written === paraWritten) parts.length = paraMark;
     else {
       parts.push('</p>');
@@ -223,6 +240,7 @@ export function renderBody(roots: readonly Element[], options: RenderOptions): R
       if (frame.act === Act.Inline) {
         const inline = inlines.pop();
         if (inline?.open) parts.push(`</${inline.tag}>`);
+        inlinesOpenFrom = Math.min(inlinesOpenFrom, inlines.length);
         continue;
       }
       // A block: dropped when nothing was written inside it.
@@ -249,11 +267,11 @@ export function renderBody(roots: readonly Element[], options: RenderOptions): R
       case Act.Skip:
         continue;
       case Act.Figure:
-        images.push(...figureImages(el, stats));
+        addImages(figureImages(el, stats));
         continue;
       case Act.Image: {
         const image = imageOf(el);
-        if (image && !images.some((i) => i.url === image.url)) images.push(image);
+        if (image) addImages([image]);
         continue;
       }
       case Act.Caption: {

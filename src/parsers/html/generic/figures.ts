@@ -4,8 +4,8 @@ import { findAll, findFirst, textOf } from './dom.js';
 import { CAPTION_CLASS, CREDIT_CLASS } from './patterns.js';
 import type { NodeStats } from './stats.js';
 
-/** Lazy-loading placeholders and spacers: never the real image. */
-const PLACEHOLDER = /^data:|(?:^|[/_.-])(?:blank|spacer|pixel|transparent|placeholder|lazy|loading|loader|1x1|grey|gray|empty)(?:[/_.-]|$)/i;
+/** Lazy-loading placeholders and spacers (a data: URI, `blank.gif`, `lazy-placeholder.png`): never the real image. */
+const PLACEHOLDER = /^data:|(?:^|\/)(?:(?:blank|spacer|pixel|transparent|placeholder|lazy|lazyload|loading|loader|1x1|grey|gray|empty|dummy)[-_.]?)+\.(?:gif|png|jpe?g|svg|webp)(?:[?#]|$)/i;
 /** Lazy loaders keep the real address in one of these. */
 const LAZY_SRC = ['data-src', 'data-lazy-src', 'data-original', 'data-lazy', 'data-url', 'data-hi-res-src', 'data-full-src', 'data-image'] as const;
 const LAZY_SRCSET = ['data-srcset', 'data-lazy-srcset', 'srcset'] as const;

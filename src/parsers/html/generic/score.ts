@@ -1,7 +1,7 @@
 import { isTag, type Element } from 'domhandler';
 import { textOf } from './dom.js';
 import { tagScore } from './patterns.js';
-import { BLOCK, FURNITURE, IN_FURNITURE, IN_UNLIKELY, JUNK, UNLIKELY, linkDensity, type NodeStats, type PageStats } from './stats.js';
+import { BLOCK, BOILERPLATE, FURNITURE, IN_FURNITURE, IN_UNLIKELY, JUNK, SOFT_FURNITURE, UNLIKELY, linkDensity, type NodeStats, type PageStats } from './stats.js';
 
 /** A run of text shorter than this is not a paragraph. */
 const MIN_PARAGRAPH_CHARS = 25;
@@ -101,7 +101,7 @@ export function pickByScore(page: PageStats, body: Element, strict: boolean): Sc
   // Climb while the parent keeps most of the score, and take it when it scores better.
   let lastScore = scoreOf(stats, top);
   const threshold = lastScore / 3;
-  for (let parent = parentElement(top); parent && parent !== body; parent = parentElement(parent)) {
+  for (let parent = top === body ? null : parentElement(top); parent && parent !== body; parent = parentElement(parent)) {
     const parentScore = scoreOf(stats, parent);
     if (Number.isNaN(parentScore)) continue;
     if (parentScore < threshold) break;
@@ -116,11 +116,19 @@ export function pickByScore(page: PageStats, body: Element, strict: boolean): Sc
     const s = stats.get(el);
     return s !== undefined && (s.flags & skip) === 0 && (s.chars > 0 || s.imgs > 0);
   };
-  for (let parent = parentElement(top); parent && parent !== body && elementChildren(parent).filter(counts).length === 1; parent = parentElement(parent)) {
+  for (let parent = top === body ? null : parentElement(top); parent && parent !== body && elementChildren(parent).filter(counts).length === 1; parent = parentElement(parent)) {
     top = parent;
   }
 
   return { top, roots: withSiblings(page, top, best, body, skip) };
+}
+
+/** Layout class names that many unrelated boxes share (grid columns, wrappers, spacing utilities). */
+const LAYOUT_CLASS = /^(?:row|col|cols?-.*|columns?|container|wrap|wrapper|inner|outer|clearfix|clear|grid|cell|box|block|section|content|main|left|right|center|pull-.*|float-.*|span\d+|(?:d|[mp][trblxy]?|[wh]|g|gap|text|align|justify|flex|order|offset)-.*|\d+|is-.*|has-.*)$/;
+
+/** A class attribute with at least one word that names a component rather than a layout slot. */
+function isSpecificClass(value: string): boolean {
+  return value.split(/\s+/).some((word) => word !== '' && !LAYOUT_CLASS.test(word));
 }
 
 /**
@@ -136,12 +144,30 @@ function withSiblings({ elements, stats }: PageStats, top: Element, best: Elemen
   const topClass = top.attribs.class ?? '';
 
   const chunks = new Set<Element>();
-  const chunkClasses = new Set([topClass, best.attribs.class ?? ''].filter((c) => c.trim() !== ''));
+  const chunkClasses = new Set([topClass, best.attribs.class ?? ''].filter(isSpecificClass));
+  // Which child of `parent` each element sits in; memoised so that every element is climbed once.
+  const siblingOf = new Map<Element, Element | null>();
+  const branch = (el: Element): Element | null => {
+    const path: Element[] = [];
+    let node: Element | null = el;
+    let found: Element | null | undefined;
+    while (found === undefined) {
+      if (!node) found = null;
+      else if (node.parent === parent) found = node;
+      else if (siblingOf.has(node)) found = siblingOf.get(node)!;
+      else {
+        path.push(node);
+        node = parentElement(node);
+      }
+    }
+    for (const visited of path) siblingOf.set(visited, found);
+    return found;
+  };
   for (const el of elements) {
     const s = stats.get(el)!;
-    if (!chunkClasses.has(el.attribs.class ?? '') || s.paraChars === 0 || linkDensity(s) >= 0.25) continue;
-    let child: Element | null = el;
-    while (child && child.parent !== parent) child = parentElement(child);
+    if (!chunkClasses.has(el.attribs.class ?? '') || s.chars === 0 || linkDensity(s) >= 0.5) continue;
+    if ((s.flags & (skip | BOILERPLATE | SOFT_FURNITURE)) !== 0) continue;
+    const child = branch(el);
     if (child && child !== top) chunks.add(child);
   }
 
@@ -150,6 +176,7 @@ function withSiblings({ elements, stats }: PageStats, top: Element, best: Elemen
     const s = stats.get(sibling);
     if (!s || (s.flags & skip) !== 0) return false;
     if (chunks.has(sibling)) return true;
+    if ((s.flags & (BOILERPLATE | SOFT_FURNITURE)) !== 0) return false;
     const bonus = topClass !== '' && sibling.attribs.class === topClass ? topScore * 0.2 : 0;
     if (!Number.isNaN(s.score) && s.score + bonus >= threshold) return true;
     if (sibling.name !== 'p') return false;

@@ -48,9 +48,13 @@ export interface NodeStats {
   inlineCommas: number;
   /** Block children that are not junk. */
   blockKids: number;
+  /** Descendant elements that are not junk. */
+  elems: number;
   paras: number;
   /** Characters inside `p`, `pre` and `blockquote` descendants. */
   paraChars: number;
+  /** Characters inside `blockquote` descendants (quoted posts, pull quotes). */
+  quoteChars: number;
   imgs: number;
   lis: number;
   inputs: number;
@@ -113,8 +117,10 @@ function emptyStats(flags: number, names: string): NodeStats {
     inlineLinkChars: 0,
     inlineCommas: 0,
     blockKids: 0,
+    elems: 0,
     paras: 0,
     paraChars: 0,
+    quoteChars: 0,
     imgs: 0,
     lis: 0,
     inputs: 0,
@@ -198,11 +204,13 @@ export function computeStats(roots: readonly AnyNode[]): PageStats {
       continue;
     }
     const linkWeight = name === 'a' ? (el.attribs.href?.startsWith('#') ? 0.3 : 1) : 0;
+    p.elems += s.elems + 1;
     p.chars += s.chars;
     p.commas += s.commas;
     p.linkChars += linkWeight > 0 ? s.chars * linkWeight : s.linkChars;
     p.paras += s.paras + (name === 'p' ? 1 : 0);
     p.paraChars += PARA_TAGS.has(name) ? s.chars : s.paraChars;
+    p.quoteChars += name === 'blockquote' ? s.chars : s.quoteChars;
     p.imgs += s.imgs + (name === 'img' ? 1 : 0);
     p.lis += s.lis + (name === 'li' ? 1 : 0);
     p.inputs += s.inputs;
