@@ -117,7 +117,7 @@ function altIds(item: Element): Record<string, string> {
   return ids;
 }
 
-/** A picture item's files (`remoteContent`), the widest image first. */
+/** The file to show for a picture item: its widest image `remoteContent`. */
 function picture(item: Element, caption: string | undefined, credit: string | undefined): ImageDraft | null {
   const renditions = selectAll(item, 'contentSet/remoteContent').flatMap(
     (rc) => rendition(attr(rc, 'href'), attr(rc, 'width'), attr(rc, 'height'), attr(rc, 'contenttype')) ?? [],
