@@ -24,11 +24,12 @@ const REGION = String.raw`(?!${WEEKDAY}|${MONTH} \d)${CAPITALIZED_WORD}(?: (?:(?
 /** What follows a dateline: a sentence, so a capital, digit or opening quote. */
 const SENTENCE_START = /^[\p{Lu}\p{N}"“‘'(\[]/u;
 const CREDIT = String.raw`\((?<credit>[^()]{1,40})\)`;
-const DASH = String.raw`(?:—|–|--?(?=\s))\s*`;
+/** Em or en dash, a hyphen or two, or the underscore older AP copy uses for a dash ("(AP) _ "). */
+const DASH = String.raw`(?:—|–|--?(?=\s)|_(?=\s))\s*`;
 
-/** "MEXICO CITY (AP) —", "LONDON, Sept. 11 (Reuters) -", "WASHINGTON —". */
+/** "MEXICO CITY (AP) —", "LONDON, Sept. 11 (Reuters) -", "VILNIUS/WARSAW, Sept 11 (Reuters) -", "WASHINGTON —". */
 const UPPER_LEAD = new RegExp(
-  String.raw`^\s*(?<place>${UPPER_WORD}(?: ${UPPER_WORD}){0,5}(?:, ${REGION}){0,2})(?:,? ${DATE})? ?(?:${CREDIT} ?)?${DASH}`,
+  String.raw`^\s*(?<place>${UPPER_WORD}(?:[ /]${UPPER_WORD}){0,5}(?:, ${REGION}){0,2})(?:,? ${DATE})? ?(?:${CREDIT} ?)?${DASH}`,
   'u',
 );
 /** CNN's "Hong Kong (CNN) —": a place in title case needs a known credit to be a dateline. */
@@ -56,7 +57,7 @@ export function parseDateline(raw: string): Dateline | null {
       credits.push(creditOf(inner));
       return ' ';
     })
-    .replace(/[\s—–-]+$/, '')
+    .replace(/[\s—–_-]+$/, '')
     .replace(new RegExp(String.raw`,? ${DATE}$`), '')
     .replace(/^[\s,]+|[\s,]+$/g, '');
   if (place === '' || place.length > MAX_PLACE_LENGTH) return null;

@@ -39,6 +39,8 @@ describe('splitLeadDateline', () => {
     ['DEIR AL-BALAH, Gaza Strip (AP) — Strikes killed 12.', 'DEIR AL-BALAH, Gaza Strip', ['AP'], 'Strikes killed 12.'],
     ['Hong Kong (CNN) — Protesters gathered.', 'Hong Kong', ['CNN'], 'Protesters gathered.'],
     ['UNITED NATIONS (AP) —“We are ready,” she said.', 'UNITED NATIONS', ['AP'], '“We are ready,” she said.'],
+    ['FORT WASHINGTON, Pa. (AP) _ Nutrisystem Inc. reported a profit.', 'FORT WASHINGTON, Pa.', ['AP'], 'Nutrisystem Inc. reported a profit.'],
+    ['VILNIUS/WARSAW, Sept 11 (Reuters) - Belarus freed prisoners.', 'VILNIUS/WARSAW', ['Reuters'], 'Belarus freed prisoners.'],
   ])('%s', (paragraph, place, credits, rest) => {
     const result = splitLeadDateline(paragraph);
     expect(result).toEqual({ dateline: { place, credits }, rest });
