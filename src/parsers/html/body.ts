@@ -5,7 +5,7 @@ import { resolveUrl } from '../cleaners/urls.js';
 import type { ImageDraft } from '../types.js';
 import { textOf } from './generic/dom.js';
 import { figureImages, imageOf } from './generic/figures.js';
-import { CAPTION_CLASS, FIGURE_CLASS, PROMO_MAX_CHARS, PROMO_TEXT } from './generic/patterns.js';
+import { CAPTION_CLASS, CREDIT_LINE_CLASS, FIGURE_CLASS, PROMO_MAX_CHARS, PROMO_TEXT } from './generic/patterns.js';
 import { BLOCK, BOILERPLATE, FURNITURE, JUNK, SOFT_FURNITURE, computeStats, linkDensity, type NodeStats } from './generic/stats.js';
 import type { Page } from './page.js';
 
@@ -124,7 +124,7 @@ function decide(el: Element, s: NodeStats | undefined, options: RenderOptions, s
   if (name === 'br') return Act.Break;
   if (name === 'h1' || name === 'figcaption') return Act.Skip;
   const block = (s.flags & BLOCK) !== 0;
-  if (block && s.chars < CAPTION_MAX_CHARS && CAPTION_CLASS.test(s.names)) return Act.Caption;
+  if (s.chars < CAPTION_MAX_CHARS && (CAPTION_CLASS.test(s.names) || CREDIT_LINE_CLASS.test(s.names))) return Act.Caption;
   if ((s.flags & FURNITURE) !== 0) return Act.Skip;
   // Furniture names do not apply to what holds most of the story, nor to a quoted post in an embed wrapper.
   const holdsStory = s.chars - s.linkChars > scope.storyChars / 2 || s.quoteChars > 0.6 * s.chars;
@@ -275,8 +275,10 @@ export function renderBody(roots: readonly Element[], options: RenderOptions): R
         continue;
       }
       case Act.Caption: {
+        // A caption or credit outside any figure belongs to the picture before it, if that has none.
         const last = images.at(-1);
-        if (last && !last.caption) last.caption = textOf(el, stats) || null;
+        const field = CAPTION_CLASS.test(s!.names) ? 'caption' : 'credit';
+        if (last && !last[field]) last[field] = textOf(el, stats) || null;
         continue;
       }
       case Act.Break:

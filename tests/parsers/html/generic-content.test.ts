@@ -111,6 +111,24 @@ describe('generic content extraction', () => {
     expect(story.bodyText).toContain('Sandbag stations are open at the fire house');
   });
 
+  it('falls back to the JSON-LD articleBody when no container holds the story', () => {
+    const articleBody = [...PARAGRAPHS, ...PARAGRAPHS].join('\n');
+    const jsonLd = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Flood warning', articleBody });
+    const html = page(`<div id="app" data-rendered="client"></div><script type="application/ld+json">${jsonLd}</script>`);
+    const story = storyOf(html);
+    expect(story.bodyText).toBe(PARAGRAPHS.concat(PARAGRAPHS).join('\n\n'));
+    expect(story.extraction.bodyHtml).toBe('generic');
+  });
+
+  it('prefers the body the page declares when the scorer picks a box apart from it', () => {
+    const teaser = 'Rain, wind, hail, sleet, fog, frost, thunder, lightning, snow, ice, heat, drought, and more, all week.';
+    const story = storyOf(`<html><body>
+      <div class="top"><div class="summary"><p>${teaser}</p><p>${teaser}</p><p>${teaser}</p></div><ul><li><a href="/1">One</a></li></ul></div>
+      <div class="bottom"><div itemprop="articleBody"><div class="x">${PARAGRAPHS.map((p) => `<div class="para">${p}</div>`).join('')}</div></div></div>
+    </body></html>`);
+    expect(story.bodyText).toBe(STORY_TEXT);
+  });
+
   it('refuses pages that hold no article', () => {
     const sectionFront = page(`<div class="river">${Array.from({ length: 12 }, (_, i) => `<div class="card"><h3><a href="/story/${i}">Headline number ${i} about the city and the river</a></h3></div>`).join('')}</div>`);
     const login = page(`<form class="login"><label>Email <input name="email"></label><label>Password <input type="password"></label><button>Sign in</button><p><a href="/forgot">Forgot your password?</a></p></form>`);

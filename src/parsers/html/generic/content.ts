@@ -1,19 +1,44 @@
-import { isTag } from 'domhandler';
+import { isTag, type Element } from 'domhandler';
+import { countWords, htmlToText } from '../../cleaners/text.js';
 import { renderBody, type RenderedBody } from '../body.js';
 import type { Page } from '../page.js';
 import type { PageField, PageFields, Strategy } from '../strategy.js';
 import { findFirst } from './dom.js';
+import { coverage, jsonLdArticleBody, referenceHtml } from './reference.js';
 import { pickByScore } from './score.js';
-import { computeStats } from './stats.js';
+import { declaredBody, isApart } from './signals.js';
+import { computeStats, type PageStats } from './stats.js';
 
 /** Less text than this is not a story (a section front, a login wall, an error page). */
 const MIN_STORY_CHARS = 140;
 /** A shorter first result is retried with unlikely-looking boxes allowed to vote (Readability's charThreshold). */
 const RETRY_BELOW_CHARS = 500;
+/** A JSON-LD articleBody this long is a full text worth checking the extraction against. */
+const MIN_REFERENCE_WORDS = 80;
+/** An extraction with less of the JSON-LD text than this is the wrong part of the page. */
+const MIN_REFERENCE_COVERAGE = 0.5;
 
 /**
- * The generic main-content finder: scores the page once, picks the story's container(s) and
- * cleans them into body markup and images.
+ * The story's container(s): the scorer's pick, unless the page declares a body elsewhere
+ * (microdata or a CMS body class) that holds more text.
+ */
+function containers(pageStats: PageStats, body: Element, strict: boolean): Element[] | null {
+  const scored = pickByScore(pageStats, body, strict);
+  const declared = declaredBody(pageStats);
+  if (!scored) return declared ? [declared] : null;
+  if (!declared || !isApart(declared, scored.roots)) return scored.roots;
+  const textOf = (el: Element) => {
+    const s = pageStats.stats.get(el)!;
+    return s.chars - s.linkChars;
+  };
+  return textOf(declared) > scored.roots.reduce((sum, el) => sum + textOf(el), 0) ? [declared] : scored.roots;
+}
+
+/**
+ * The generic main-content finder: stats for the whole page in one pass, Readability-style
+ * scoring (retried without the unlikely-name filter when the result is short, as Readability
+ * does), a precision-oriented clean of the chosen container, and the page's JSON-LD articleBody
+ * as a check and a last resort.
  */
 export const genericContentStrategy: Strategy = {
   name: 'generic',
@@ -24,15 +49,22 @@ export const genericContentStrategy: Strategy = {
     const top = roots.find((el) => el.name === 'html') ?? roots[0];
     if (!top) return {};
     const body = findFirst(top, (el) => el.name === 'body') ?? top;
+
     let rendered: RenderedBody | null = null;
     for (const strict of [true, false]) {
-      const scored = pickByScore(pageStats, body, strict);
-      if (!scored) continue;
-      const attempt = renderBody(scored.roots, { stats: pageStats.stats, baseUrl: page.url });
+      const chosen = containers(pageStats, body, strict);
+      if (!chosen) continue;
+      const attempt = renderBody(chosen, { stats: pageStats.stats, baseUrl: page.url });
       if (!rendered || attempt.chars > rendered.chars) rendered = attempt;
       if (rendered.chars >= RETRY_BELOW_CHARS) break;
     }
-    if (!rendered || rendered.chars < MIN_STORY_CHARS) return {};
+    if (rendered && rendered.chars < MIN_STORY_CHARS) rendered = null;
+
+    const reference = jsonLdArticleBody(pageStats.elements);
+    if (reference && countWords(reference) >= MIN_REFERENCE_WORDS && (!rendered || coverage(reference, htmlToText(rendered.bodyHtml)) < MIN_REFERENCE_COVERAGE)) {
+      return wanted.has('bodyHtml') ? { bodyHtml: referenceHtml(reference) } : {};
+    }
+    if (!rendered) return {};
     const found: PageFields = {};
     if (wanted.has('bodyHtml')) found.bodyHtml = rendered.bodyHtml;
     if (wanted.has('images') && rendered.images.length > 0) found.images = rendered.images;

@@ -109,22 +109,29 @@ const FURNITURE_WORDS: ReadonlySet<string> = new Set([
 const FURNITURE_COMPOUNDS =
   /read-?more|also-?read|see-?also|further-?reading|more-?(?:stories|articles|news|from|on)|most-?(?:read|viewed|popular)|you-?may|you-?might|next-?(?:up|article|story)|author-?(?:bio|box|info|card|details|about)|about-?(?:the-?)?author|share-?(?:bar|tools|buttons|links)|addthis|sharethis|follow-?us|sign-?up|inline-?cta|paid-?content|native-?ad|sr-only|screen-?reader|visually-?hidden|skip-?link|jump-?link|post-?nav|article-?nav/;
 const WORD_SPLIT = /[\s_-]+/;
+const CAMEL_HUMP = /([a-z0-9])([A-Z])/g;
 
 /** The story's own body, by the class names CMSs give it; such an element is never furniture. */
 export const BODY_CLASS =
   /article-?body|article__body|articlebody|article-?content|article__content|article-?text|articletext|story-?body|story__body|storybody|story-?content|story-?text|entry-?content|entry-?body|post-?content|post-?body|post-?text|postbody|post-?entry|body-?text|bodytext|body-?copy|rich-?text|text-?body|content-?body|main-?text|article-?main|articlemain|field-?body|node-?body/;
 
-export function isBoilerplate(names: string): boolean {
-  if (names === ' ' || BODY_CLASS.test(names)) return false;
+/** `rawNames` is `class + " " + id` as written: camelCase parts count as words (`imageEmbedCredit` → `credit`). */
+export function isBoilerplate(rawNames: string): boolean {
+  if (rawNames === ' ') return false;
+  const names = rawNames.toLowerCase();
+  if (BODY_CLASS.test(names)) return false;
   if (FURNITURE_COMPOUNDS.test(names)) return true;
-  for (const word of names.split(WORD_SPLIT)) if (FURNITURE_WORDS.has(word)) return true;
+  for (const word of rawNames.replace(CAMEL_HUMP, '$1 $2').toLowerCase().split(WORD_SPLIT)) if (FURNITURE_WORDS.has(word)) return true;
   return false;
 }
 
 /** A wrapper whose job is to hold an image (its caption and credit go with it, not into the text). */
 export const FIGURE_CLASS = /(?:^|[\s_-])(?:figure|image|img|photo|picture|media|wp-caption|lead-?art|lede-?art|thumbnail)(?:$|[\s_-])|image-?wrap|img-?wrap|photo-?wrap|inline-?image/;
 export const CAPTION_CLASS = /caption|figcaption|legend|cutline/;
+/** Inside a figure, where a credit or byline can only be the picture's. */
 export const CREDIT_CLASS = /credit|copyright|byline|photographer|courtesy|source|attribution/;
+/** Anywhere: a picture credit or copyright line, never story text. */
+export const CREDIT_LINE_CLASS = /credit|copyright|photographer|courtesy/;
 
 /**
  * Short lines that promote something else: "READ MORE: …", "Sign up for our newsletter", a lone

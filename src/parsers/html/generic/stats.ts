@@ -85,7 +85,7 @@ function isHidden(el: Element, names: string): boolean {
   return HIDDEN_NAMES.test(names);
 }
 
-function classify(el: Element, names: string): number {
+function classify(el: Element, rawNames: string, names: string): number {
   const name = el.name;
   if (JUNK_TAGS.has(name) || (name !== 'body' && name !== 'html' && isHidden(el, names))) return JUNK;
   let flags = BLOCK_TAGS.has(name) || name.includes('-') ? BLOCK : 0;
@@ -93,7 +93,7 @@ function classify(el: Element, names: string): number {
   if (FURNITURE_TAGS.has(name) || (role !== undefined && FURNITURE_ROLES.has(role))) flags |= FURNITURE;
   if (SOFT_FURNITURE_TAGS.has(name)) flags |= SOFT_FURNITURE;
   if (name !== 'body' && name !== 'html' && name !== 'a') {
-    if ((flags & BLOCK) !== 0 && isBoilerplate(names)) flags |= BOILERPLATE;
+    if ((flags & BLOCK) !== 0 && isBoilerplate(rawNames)) flags |= BOILERPLATE;
     if (isUnlikely(names) && !isStoryBox(el)) flags |= UNLIKELY;
   }
   return flags;
@@ -177,8 +177,9 @@ export function computeStats(roots: readonly AnyNode[]): PageStats {
       continue;
     }
     if (!isTag(node)) continue;
-    const names = `${node.attribs.class ?? ''} ${node.attribs.id ?? ''}`.toLowerCase();
-    let flags = classify(node, names);
+    const rawNames = `${node.attribs.class ?? ''} ${node.attribs.id ?? ''}`;
+    const names = rawNames.toLowerCase();
+    let flags = classify(node, rawNames, names);
     const parent = node.parent && isTag(node.parent) ? stats.get(node.parent) : undefined;
     if (parent) {
       if ((parent.flags & (IN_UNLIKELY | UNLIKELY)) !== 0) flags |= IN_UNLIKELY;
