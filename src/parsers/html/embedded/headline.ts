@@ -1,10 +1,14 @@
-import { textContent } from 'domutils';
+import { isTag, isText, type AnyNode, type Element, type Text } from 'domhandler';
+import { nextElementSibling, prevElementSibling, textContent } from 'domutils';
 import type { Page } from '../page.js';
-import { metaValue, type PageScan } from './scan.js';
+import { isWithin, metaValue, scanPage, type PageScan } from './scan.js';
 import { comparable, hostBrand, plainText } from './values.js';
 
 /** Shorter h1 texts are section names or logos, not headlines. */
 const MIN_HEADLINE = 10;
+/** "Near the headline": text nodes this far before and after the h1's first text (dek, byline, dates). */
+const WINDOW_BEFORE = 40;
+const WINDOW_AFTER = 60;
 
 /**
  * The page's visible headline (an `<h1>`) when a declared title corroborates it: the title equals
@@ -46,4 +50,70 @@ function h1Texts(page: Page, scan: PageScan): string[] {
     texts = h1Cache.get(scan)!;
   }
   return texts;
+}
+
+/** The h1 that holds the headline: the one a declared title corroborates, or the only one, else the first. */
+export function headlineElement(page: Page): Element | null {
+  const scan = scanPage(page);
+  const text = corroboratedH1(page, scan, [scan.title, metaValue(scan, 'og:title')]) ?? soleH1(page, scan);
+  return (text ? scan.h1.find((el) => plainText(textContent(el)) === text) : null) ?? scan.h1[0] ?? null;
+}
+
+const nearCache = new WeakMap<Page, Text[]>();
+
+/** Non-blank text nodes around the headline in document order: where a dek, the bylines and the dates are printed. */
+export function textsNearHeadline(page: Page): Text[] {
+  let near = nearCache.get(page);
+  if (!near) {
+    const h1 = headlineElement(page);
+    near = h1 ? textsAround(page, h1) : [];
+    nearCache.set(page, near);
+  }
+  return near;
+}
+
+function textsAround(page: Page, h1: Element): Text[] {
+  const texts: Text[] = [];
+  let at = -1;
+  const stack: AnyNode[] = [...page.$.root().toArray()];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (isText(node)) {
+      if (node.data.trim() === '') continue;
+      if (at < 0 && isWithin(node, h1)) at = texts.length;
+      texts.push(node);
+      if (at >= 0 && texts.length > at + WINDOW_AFTER) break;
+    } else if (isTag(node)) {
+      if (node.name === 'script' || node.name === 'style' || node.name === 'svg' || node.name === 'noscript') continue;
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+    } else if ('children' in node) {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+    }
+  }
+  return at < 0 ? [] : texts.slice(Math.max(0, at - WINDOW_BEFORE));
+}
+
+/** Starts like a wire lead: "MEXICO CITY (AP) —", "LONDON (Reuters) -", "WASHINGTON —". */
+const WIRE_LEAD = /^[\p{Lu}][\p{Lu}\p{M} .,'’-]{2,60}(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s/u;
+const MIN_DEK = 15;
+const MAX_DEK = 320;
+
+/**
+ * A description that reads as the story's dek (standfirst), or null. Meta and JSON-LD descriptions
+ * are often an SEO summary instead: the lead paragraph or its start, cut with an ellipsis. So a
+ * description is a dek only when the page shows it under the headline as an element of its own —
+ * not as one of the story's running paragraphs — and it is complete and not the headline.
+ */
+export function dekFromDescription(page: Page, description: unknown, headline: string | null): string | null {
+  const text = plainText(description);
+  if (!text || text.length < MIN_DEK || text.length > MAX_DEK) return null;
+  if (/(?:…|\.\.\.|\[…\])$/.test(text) || WIRE_LEAD.test(text)) return null;
+  const key = comparable(text);
+  if (headline && comparable(headline) === key) return null;
+  const shown = textsNearHeadline(page).some((node) => {
+    const el = node.parent;
+    if (!el || !isTag(el) || comparable(textContent(el)) !== key) return false;
+    return !(el.name === 'p' && (prevElementSibling(el)?.name === 'p' || nextElementSibling(el)?.name === 'p'));
+  });
+  return shown ? text : null;
 }

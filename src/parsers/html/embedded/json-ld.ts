@@ -1,10 +1,11 @@
+import { resolveUrl } from '../../cleaners/urls.js';
 import type { ImageDraft } from '../../types.js';
 import type { Page } from '../page.js';
 import type { PageField, PageFields, Strategy } from '../strategy.js';
-import { corroboratedH1 } from './headline.js';
+import { corroboratedH1, dekFromDescription } from './headline.js';
 import { parseLenientJson } from './lenient-json.js';
 import { scanPage } from './scan.js';
-import { cleanTags, dekFromDescription, isUrl, plainText, readableBylines, readableDate, sameSiteUrl } from './values.js';
+import { cleanTags, isUrl, plainText, readableBylines, readableDate, sameSiteUrl } from './values.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -66,7 +67,7 @@ export const jsonLdStrategy: Strategy = {
       if (url) found.url = url;
     }
     if (wanted.has('images')) {
-      const image = leadImage(article.image, deref) ?? leadImage(article.thumbnailUrl, deref);
+      const image = leadImage(page, article.image, deref) ?? leadImage(page, article.thumbnailUrl, deref);
       if (image) found.images = [image];
     }
     return found;
@@ -130,20 +131,22 @@ function joinNames(node: JsonObject): string | undefined {
   return parts.length > 0 ? parts.join(' ') : undefined;
 }
 
-/** The first image: an ImageObject with its caption, credit and size, or a bare URL. */
-function leadImage(value: unknown, deref: (v: unknown) => unknown): ImageDraft | null {
+/** The first image with an http(s) address: an ImageObject with its caption, credit and size, or a bare URL. */
+function leadImage(page: Page, value: unknown, deref: (v: unknown) => unknown): ImageDraft | null {
   for (const item of Array.isArray(value) ? value : [value]) {
     const node = deref(item);
     if (typeof node === 'string') {
-      if (node.trim()) return { url: node.trim() };
+      const url = resolveUrl(node, page.url ?? undefined);
+      if (url) return { url };
       continue;
     }
     if (!isObject(node)) continue;
-    const url = first(node.url) ?? first(node.contentUrl);
-    if (typeof url !== 'string' || url.trim() === '') continue;
+    const raw = first(node.url) ?? first(node.contentUrl);
+    const url = typeof raw === 'string' ? resolveUrl(raw, page.url ?? undefined) : null;
+    if (!url) continue;
     const credit = first(node.creditText) ?? nameOf(deref(first(node.copyrightHolder))) ?? nameOf(deref(first(node.author)));
     return {
-      url: url.trim(),
+      url,
       caption: plainText(first(node.caption)) ?? plainText(first(node.description)),
       credit: plainText(credit),
       width: dimension(node.width),

@@ -3,11 +3,11 @@ import { resolveUrl } from '../../cleaners/urls.js';
 import type { ImageDraft } from '../../types.js';
 import type { Page } from '../page.js';
 import type { PageField, PageFields, Strategy } from '../strategy.js';
-import { corroboratedH1, soleH1 } from './headline.js';
+import { corroboratedH1, dekFromDescription, soleH1 } from './headline.js';
 import { parseLenientJson } from './lenient-json.js';
 import { metaValue, metaValues, scanPage, type PageScan } from './scan.js';
 import { pageBylines } from '../generic/metadata.js';
-import { cleanTags, comparable, dekFromDescription, hasTime, hostBrand, isUrl, markupDate, plainText, readableBylines, readableDate, stripTitleAffixes } from './values.js';
+import { cleanTags, comparable, hasTime, hostBrand, isUrl, markupDate, plainText, readableBylines, readableDate, stripTitleAffixes } from './values.js';
 
 // Keys in order of trust: OpenGraph/article (set deliberately for sharing), then Parse.ly and
 // Sailthru (analytics feeds publishers keep accurate), then Dublin Core and the plain HTML names.
@@ -78,7 +78,7 @@ export const metaStrategy: Strategy = {
       if (url) found.url = url;
     }
     if (wanted.has('images')) {
-      const image = metaImage(scan);
+      const image = metaImage(page, scan);
       if (image) found.images = [image];
     }
     return found;
@@ -139,8 +139,8 @@ function parselyPage(scan: PageScan): Record<string, unknown> | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
-function metaImage(scan: PageScan): ImageDraft | null {
-  const url = metaValue(scan, ...IMAGE);
+function metaImage(page: Page, scan: PageScan): ImageDraft | null {
+  const url = IMAGE.flatMap((key) => scan.meta.get(key) ?? []).map((v) => resolveUrl(v, page.url ?? undefined)).find(Boolean);
   if (!url) return null;
   return {
     url,

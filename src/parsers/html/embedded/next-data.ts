@@ -3,7 +3,8 @@ import type { Page } from '../page.js';
 import type { PageField, PageFields, Strategy } from '../strategy.js';
 import { parseLenientJson } from './lenient-json.js';
 import { metaValue, scanPage, type PageScan } from './scan.js';
-import { cleanTags, comparable, dekFromDescription, isUrl, plainText, readableBylines, readableDate, sameSiteUrl } from './values.js';
+import { dekFromDescription } from './headline.js';
+import { cleanTags, comparable, isUrl, plainText, readableBylines, readableDate, sameSiteUrl } from './values.js';
 
 type JsonObject = Record<string, unknown>;
 

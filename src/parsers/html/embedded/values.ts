@@ -1,5 +1,5 @@
 import { isTag, type AnyNode, type Element } from 'domhandler';
-import { nextElementSibling, prevElementSibling, textContent } from 'domutils';
+import { textContent } from 'domutils';
 import { parseBylines } from '../../cleaners/bylines.js';
 import { parseDate } from '../../cleaners/dates.js';
 import { htmlToText, normalizeWhitespace } from '../../cleaners/text.js';
@@ -158,48 +158,4 @@ export function sameSiteUrl(page: Page, value: unknown): string | null {
   return host === page.host || host.endsWith(`.${page.host}`) || page.host.endsWith(`.${host}`) || (brand !== null && hostBrand(host) === brand)
     ? url
     : null;
-}
-
-/** Starts like a wire lead: "MEXICO CITY (AP) —", "LONDON (Reuters) -", "WASHINGTON —". */
-const WIRE_LEAD = /^[\p{Lu}][\p{Lu}\p{M} .,'’-]{2,60}(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s/u;
-const MIN_DEK = 15;
-const MAX_DEK = 320;
-const LEAD_PARAGRAPHS = 8;
-const LEAD_PREFIX = 40;
-
-const leadCache = new WeakMap<Page, string[]>();
-
-/**
- * A description that reads as the story's dek (standfirst), or null. Meta and JSON-LD descriptions
- * are often an SEO summary instead: the lead paragraph (or its start), cut short with an ellipsis.
- * So a description is a dek only when it is short, complete, not the headline, not a wire lead,
- * and not the opening of one of the story's first paragraphs.
- */
-export function dekFromDescription(page: Page, description: unknown, headline: string | null): string | null {
-  const text = plainText(description);
-  if (!text || text.length < MIN_DEK || text.length > MAX_DEK) return null;
-  if (/(?:…|\.\.\.|\[…\])$/.test(text) || WIRE_LEAD.test(text)) return null;
-  const key = comparable(text);
-  if (headline && comparable(headline) === key) return null;
-  const prefix = key.slice(0, LEAD_PREFIX);
-  return leadTexts(page).some((p) => p.startsWith(prefix)) ? null : text;
-}
-
-/**
- * Comparable texts of the first paragraphs that run on into another paragraph: story text. A
- * paragraph standing alone in its container is left out, since a standfirst is one.
- */
-function leadTexts(page: Page): string[] {
-  let texts = leadCache.get(page);
-  if (!texts) {
-    texts = [];
-    for (const el of scanPage(page).p) {
-      if (prevElementSibling(el)?.name !== 'p' && nextElementSibling(el)?.name !== 'p') continue;
-      const text = comparable(textContent(el));
-      if (text.length >= LEAD_PREFIX) texts.push(text);
-      if (texts.length >= LEAD_PARAGRAPHS) break;
-    }
-    leadCache.set(page, texts);
-  }
-  return texts;
 }

@@ -1,6 +1,6 @@
-import { isTag, isText, type AnyNode, type Element, type Text } from 'domhandler';
+import { isTag, type AnyNode, type Element, type Text } from 'domhandler';
 import { textContent } from 'domutils';
-import { corroboratedH1, soleH1 } from '../embedded/headline.js';
+import { corroboratedH1, headlineElement, soleH1, textsNearHeadline } from '../embedded/headline.js';
 import { isWithin, metaValue, scanPage, tokens, type PageScan } from '../embedded/scan.js';
 import {
   aboutOtherStories,
@@ -31,9 +31,6 @@ const MAX_BYLINE_WORDS = 16;
 const MAX_LABELLED = 120;
 const MAX_DATELINE = 60;
 const MAX_CRUMB = 40;
-/** "Near the headline": text nodes this far before and after the h1's first text. */
-const WINDOW_BEFORE = 40;
-const WINDOW_AFTER = 60;
 const HOME = /^(?:home|homepage|accueil|inicio|startseite|news)$/i;
 
 /**
@@ -76,7 +73,8 @@ export const genericMetadataStrategy: Strategy = {
       const dateline = view.scan.datelines
         .filter(inScope)
         .map((el) => plainText(textContent(el)))
-        .find((t): t is string => t !== null && t.length <= MAX_DATELINE);
+        // "Dateline" classes also name the date line ("Posted Sep 12, 2025"): a place has no digits.
+        .find((t): t is string => t !== null && t.length <= MAX_DATELINE && !/\d/.test(t));
       if (dateline) found.dateline = dateline;
     }
     return found;
@@ -98,9 +96,8 @@ function viewOf(page: Page): PageView {
   let view = views.get(page);
   if (!view) {
     const scan = scanPage(page);
-    const h1 = headlineElement(page, scan);
-    let near: Text[] | null = null;
-    view = { scan, scope: h1 ? articleScope(h1) : null, near: () => (near ??= h1 ? textsNear(page, h1) : []) };
+    const h1 = headlineElement(page);
+    view = { scan, scope: h1 ? articleScope(h1) : null, near: () => textsNearHeadline(page) };
     views.set(page, view);
   }
   return view;
@@ -119,12 +116,6 @@ function genericHeadline(page: Page, scan: PageScan): string | null {
   const key = title ? comparable(title) : '';
   if (title && key.length >= 10 && scan.h2.some((el) => comparable(textContent(el)) === key)) return title;
   return soleH1(page, scan) ?? title;
-}
-
-/** The h1 that holds the headline: the corroborated or only one, else the first. */
-function headlineElement(page: Page, scan: PageScan): Element | null {
-  const text = corroboratedH1(page, scan, [scan.title, metaValue(scan, 'og:title')]) ?? soleH1(page, scan);
-  return (text ? scan.h1.find((el) => plainText(textContent(el)) === text) : null) ?? scan.h1[0] ?? null;
 }
 
 /** The article or main block around the headline, where the story's own metadata lives. */
@@ -259,28 +250,6 @@ function labelledText(node: Text, label: RegExp): string | null {
     text = plainText(textContent(el));
   }
   return text;
-}
-
-/** Text nodes around the headline in document order: where bylines and dates are printed. */
-function textsNear(page: Page, h1: Element): Text[] {
-  const texts: Text[] = [];
-  let at = -1;
-  const stack: AnyNode[] = [...page.$.root().toArray()];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (isText(node)) {
-      if (node.data.trim() === '') continue;
-      if (at < 0 && isWithin(node, h1)) at = texts.length;
-      texts.push(node);
-      if (at >= 0 && texts.length > at + WINDOW_AFTER) break;
-    } else if (isTag(node)) {
-      if (node.name === 'script' || node.name === 'style' || node.name === 'svg' || node.name === 'noscript') continue;
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
-    } else if ('children' in node) {
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
-    }
-  }
-  return at < 0 ? [] : texts.slice(Math.max(0, at - WINDOW_BEFORE));
 }
 
 /** The top section in the page's breadcrumb trail (after "Home"): microdata names, else the trail's links or items. */
