@@ -1,7 +1,10 @@
 import type { Cheerio, CheerioAPI } from 'cheerio/slim';
-import type { AnyNode } from 'domhandler';
+import { isTag, type AnyNode } from 'domhandler';
+import { resolveUrl } from '../cleaners/urls.js';
+import type { RelatedLink } from '../../schema/story.js';
 import type { ImageDraft, StoryDraft } from '../types.js';
 import { extractBody } from './body.js';
+import { imageOf } from './generic/figures.js';
 import type { Page } from './page.js';
 import type { PageField, PageFields, Strategy } from './strategy.js';
 
@@ -20,6 +23,15 @@ export interface BodyField {
   selectors: readonly string[];
   /** Elements inside the container that are not the story (share bars, promos, related blocks). */
   remove?: readonly string[];
+}
+
+export interface FigureField {
+  /** Each match is one figure: a lead photo above the text, or a photo block in it. */
+  selectors: readonly string[];
+  /** Inside a figure, its caption (default `figcaption`); a credit printed inside it is left for finalization to split off. */
+  caption?: string;
+  /** Inside a figure, its photo credit, when the site prints it apart. */
+  credit?: string;
 }
 
 /**
@@ -44,6 +56,10 @@ export interface SiteSpec {
   /** Every match is one tag. */
   tags?: TextField;
   body?: BodyField;
+  /** The site's photos with their captions and credits; they come before the images the body extractor finds. */
+  figures?: FigureField;
+  /** Links to related stories shown with the story: each match is a link, or holds one. */
+  related?: readonly string[];
 }
 
 const SINGLE_FIELDS = ['headline', 'subheadline', 'dateline', 'publishedAt', 'updatedAt', 'section'] as const;
@@ -70,17 +86,54 @@ export function siteStrategy(spec: SiteSpec): Strategy {
           if (values.length > 0) found[field] = values;
         }
       }
+      const images: ImageDraft[] = spec.figures && wanted.has('images') ? figuresOf($, spec.figures, page.url) : [];
       if (spec.body && (wanted.has('bodyHtml') || wanted.has('images'))) {
         const container = spec.body.selectors.map((s) => $(s).first()).find((c) => c.length > 0);
         if (container) {
           const body = extractBody(page, container, spec.body.remove ?? []);
           if (body.bodyHtml) found.bodyHtml = body.bodyHtml;
-          if (body.images.length > 0) found.images = body.images satisfies ImageDraft[];
+          images.push(...body.images);
         }
+      }
+      const unique = images.filter((image, i) => images.findIndex((other) => other.url === image.url) === i);
+      if (unique.length > 0) found.images = unique;
+      if (spec.related && wanted.has('related')) {
+        const related = relatedLinks($, spec.related, page.url);
+        if (related.length > 0) found.related = related;
       }
       return found satisfies Partial<StoryDraft>;
     },
   };
+}
+
+function figuresOf($: CheerioAPI, spec: FigureField, base: string | null): ImageDraft[] {
+  const images: ImageDraft[] = [];
+  for (const el of $(spec.selectors.join(', ')).toArray()) {
+    const figure = $(el);
+    const picture = figure.find('picture, img').toArray().find(isTag);
+    const image = picture ? imageOf(picture) : null;
+    // A figure whose picture has no http(s) address (a data: placeholder, a script URL) shows nothing.
+    if (!image || !resolveUrl(image.url, base ?? undefined)) continue;
+    const credit = spec.credit ? collapse(figure.find(spec.credit).first().text()) : '';
+    const caption = collapse(figure.find(spec.caption ?? 'figcaption').first().text());
+    images.push({ ...image, caption: (credit && caption.endsWith(credit) ? caption.slice(0, -credit.length).trim() : caption) || null, credit: credit || null });
+  }
+  return images;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function relatedLinks($: CheerioAPI, selectors: readonly string[], base: string | null): RelatedLink[] {
+  const links: RelatedLink[] = [];
+  for (const el of $(selectors.join(', ')).toArray()) {
+    const link = isTag(el) && el.name === 'a' ? $(el) : $(el).find('a[href]').first();
+    const url = link.attr('href') ? resolveUrl(link.attr('href')!, base ?? undefined) : null;
+    const headline = collapse(link.text());
+    if (url && headline && !links.some((l) => l.url === url)) links.push({ headline, url });
+  }
+  return links;
 }
 
 function read($: CheerioAPI, selector: Selector): Cheerio<AnyNode> {
@@ -89,7 +142,7 @@ function read($: CheerioAPI, selector: Selector): Cheerio<AnyNode> {
 
 function valueOf(el: Cheerio<AnyNode>, selector: Selector, rule: TextField): string | null {
   const raw = typeof selector === 'string' ? el.text() : el.attr(selector[1]);
-  let value: string | null = raw?.replace(/\s+/g, ' ').trim() || null;
+  let value: string | null = raw ? collapse(raw) || null : null;
   for (const clean of rule.clean ?? []) {
     if (value === null) break;
     value = clean(value);
