@@ -1,7 +1,15 @@
 import type { SiteSpec } from '../site.js';
+import { apnews } from './apnews.js';
+import { bbc } from './bbc.js';
+import { cnn } from './cnn.js';
+import { nbcnews } from './nbcnews.js';
+import { newser } from './newser.js';
+import { npr } from './npr.js';
+import { reuters } from './reuters.js';
+import { theguardian } from './theguardian.js';
 
 /** Every site parser, registered here and nowhere else. */
-const SITES: readonly SiteSpec[] = [];
+const SITES: readonly SiteSpec[] = [apnews, bbc, cnn, nbcnews, newser, npr, reuters, theguardian];
 
 const BY_HOST = new Map(SITES.flatMap((site) => site.hosts.map((host) => [host, site] as const)));
 
