@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { UsageError, WiredeskError } from '../errors.js';
 import { EXIT, type CliIo } from './io.js';
+import { registerDemo } from './demo.js';
 import { registerDlq } from './dlq.js';
 import { registerParse } from './parse.js';
 import { registerReparse } from './reparse.js';
@@ -21,7 +22,7 @@ export function buildProgram(io: CliIo, result: CommandResult): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run "wiredesk --help" for usage)')
     .exitOverride();
-  for (const register of [registerRun, registerSources, registerStatus, registerDlq, registerReparse, registerParse, registerSchema]) {
+  for (const register of [registerRun, registerDemo, registerSources, registerStatus, registerDlq, registerReparse, registerParse, registerSchema]) {
     register(program, io, result);
   }
   return program;
