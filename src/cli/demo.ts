@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { untilSignal } from '../app.js';
-import { DEFAULT_TICK_MS, runDemo } from '../demo/run.js';
+import { DEFAULT_TICK_MS } from '../demo/emulator.js';
+import { runDemo } from '../demo/run.js';
 import { TICK_COUNT } from '../demo/timeline.js';
 import { createLogger } from '../logger.js';
 import type { CliIo } from './io.js';

@@ -4,10 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { esc, TYPES, type Document } from './content/model.js';
 import { SITES, storiesAt, TICK_COUNT } from './timeline.js';
 
+export const DEFAULT_TICK_MS = 1_500;
+
 export interface WireEmulatorOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
-  /** Time between ticks when playing. Default 1 500 ms. */
+  /** Time between ticks when playing. */
   tickMs?: number;
   /** How many ticks of the timeline to play, tick 0 included. Default: all of them. */
   ticks?: number;
@@ -34,28 +36,50 @@ interface Served extends Document {
   etag: string;
 }
 
+/** `/` lists the feeds. */
+const INDEX: Document = {
+  path: '/',
+  contentType: TYPES.html,
+  body: `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>wiredesk wire emulator</title></head>
+<body><h1>wiredesk wire emulator</h1><ul>
+${SITES.map((site) => `<li><a href="${esc(site.feedPath)}">${esc(site.name)}</a> (${site.format}${site.partial ? ', teasers linking to article pages' : ''})</li>`).join('\n')}
+</ul></body></html>
+`,
+  modifiedAt: '2025-09-12T00:00:00Z',
+};
+
 /**
  * A wire emulator on loopback: the timeline's feeds, wire files and article pages over real HTTP,
  * with the caching a polite client relies on (ETag and Last-Modified, answered with 304).
  */
 export async function startWireEmulator(options: WireEmulatorOptions = {}): Promise<WireEmulator> {
-  const tickMs = options.tickMs ?? 1_500;
+  const tickMs = options.tickMs ?? DEFAULT_TICK_MS;
   const lastTick = Math.min(options.ticks ?? TICK_COUNT, TICK_COUNT) - 1;
   if (lastTick < 0) throw new RangeError('the emulator needs at least one tick');
   let tick = 0;
   let documents = new Map<string, Served>();
   let origin = '';
   let closed = false;
-  const timers = new Set<NodeJS.Timeout>();
+  /** Wakes a pending tick early: `close()` ends `play()` instead of leaving it waiting forever. */
+  const wakers = new Set<() => void>();
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        wakers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      wakers.add(wake);
+    });
 
   const publish = () => {
-    documents = new Map();
-    for (const [site, stories] of storiesAt(tick)) {
-      for (const doc of site.documents(stories, origin)) documents.set(doc.path, { ...doc, etag: `"${createHash('sha256').update(doc.body).digest('hex').slice(0, 20)}"` });
-    }
+    const docs = [INDEX, ...[...storiesAt(tick)].flatMap(([site, stories]) => site.documents(stories, origin))];
+    documents = new Map(docs.map((doc) => [doc.path, { ...doc, etag: `"${createHash('sha256').update(doc.body).digest('hex').slice(0, 20)}"` }]));
   };
 
-  const server = createServer((request, response) => respond(request, response, documents.get(new URL(request.url ?? '/', origin).pathname) ?? index(origin, request)));
+  const server = createServer((request, response) => respond(request, response, documents.get(new URL(request.url ?? '/', origin).pathname)));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', resolve);
@@ -80,21 +104,14 @@ export async function startWireEmulator(options: WireEmulatorOptions = {}): Prom
     advance,
     async play(onTick) {
       while (tick < lastTick && !closed) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(() => {
-            timers.delete(timer);
-            resolve();
-          }, tickMs);
-          timers.add(timer);
-        });
-        if (closed) break;
-        onTick?.(advance());
+        await sleep(tickMs);
+        if (!closed) onTick?.(advance());
       }
       return Date.now();
     },
     close() {
       closed = true;
-      for (const timer of timers) clearTimeout(timer);
+      for (const wake of wakers) wake();
       return new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
@@ -103,15 +120,8 @@ export async function startWireEmulator(options: WireEmulatorOptions = {}): Prom
   };
 }
 
-/** `/` lists the feeds; any other unknown path is a 404 (an article not yet published, say). */
-function index(origin: string, request: IncomingMessage): Served | null {
-  if (new URL(request.url ?? '/', origin).pathname !== '/') return null;
-  const rows = SITES.map((site) => `<li><a href="${esc(site.feedPath)}">${esc(site.name)}</a> (${site.format}${site.partial ? ', teasers linking to article pages' : ''})</li>`);
-  const body = `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>wiredesk wire emulator</title></head><body><h1>wiredesk wire emulator</h1><ul>${rows.join('')}</ul></body></html>\n`;
-  return { path: '/', contentType: TYPES.html, body, modifiedAt: new Date(0).toISOString(), etag: '"index"' };
-}
-
-function respond(request: IncomingMessage, response: ServerResponse, doc: Served | null): void {
+/** Any path not served is a 404: an article not yet published, say. */
+function respond(request: IncomingMessage, response: ServerResponse, doc: Served | undefined): void {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;

@@ -9,13 +9,12 @@ import type { Logger } from '../logger.js';
 import { drain } from '../workers/drain.js';
 import { startWorkers } from '../workers/runtime.js';
 import { reconcileSchedulers, unscheduleSource } from '../workers/scheduler.js';
-import { startWireEmulator, type WireEmulator } from './emulator.js';
+import { DEFAULT_TICK_MS, startWireEmulator, type WireEmulator } from './emulator.js';
 import { renderIntro, renderSummary, verdict } from './summary.js';
 import { createTally, type Tally } from './tally.js';
 import { expectedAt, noteOf, SITES } from './timeline.js';
 
-export const DEMO_PREFIX = 'wiredesk-demo';
-export const DEFAULT_TICK_MS = 1_500;
+const DEMO_PREFIX = 'wiredesk-demo';
 /** Every source polls this often: the fastest schedule the config allows. */
 const POLL_EVERY_MS = 1_000;
 

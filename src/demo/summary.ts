@@ -69,11 +69,10 @@ export async function renderSummary(input: { tally: Tally; config: Config; probl
       (written < revisions ? ` (${revisions - written} were already in the file from an earlier run)` : '') +
       ` → ${files.length > 0 ? files.map(shown).join(', ') : shown(file)}`,
   ];
-  if (problems.length > 0) {
-    lines.push('', 'Not everything went through:', ...problems.map((p) => `  - ${p}`));
-    const reasons = [...tally.reasons];
-    if (reasons.length > 0) lines.push('Failures:', ...reasons.slice(0, MAX_REASONS).map((r) => `  - ${r}`));
-  }
+  if (problems.length > 0) lines.push('', 'Not everything went through:', ...problems.map((p) => `  - ${p}`));
+  // Retried attempts that later succeeded are worth a look too.
+  const reasons = [...tally.reasons];
+  if (reasons.length > 0) lines.push('', 'Failed attempts:', ...reasons.slice(0, MAX_REASONS).map((r) => `  - ${r}`));
   lines.push(
     '',
     'Look at them:',

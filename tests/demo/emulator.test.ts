@@ -116,6 +116,14 @@ describe('wire emulator: the timeline', () => {
     expect([e.tick, e.lastTick]).toEqual([2, 2]);
     expect(lastTickAt).toBeGreaterThanOrEqual(startedAt + 20);
   });
+
+  it('ends a pending play when it closes', async () => {
+    const e = await start({ tickMs: 60_000 });
+    const playing = e.play();
+    await e.close();
+    await expect(playing).resolves.toBeTypeOf('number');
+    expect(e.tick).toBe(0);
+  });
 });
 
 describe('wire emulator: every document parses', () => {

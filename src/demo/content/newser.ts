@@ -1,4 +1,4 @@
-import { byRecency, esc, hexId, lastChange, newest, pageDocument, paragraphsHtml, TYPES, zoned, type Site, type Story } from './model.js';
+import { byRecency, esc, hexId, newest, pageDocument, paragraphsHtml, TYPES, zoned, type Site, type Story } from './model.js';
 import { renderRss } from './rss.js';
 
 const ZONE = 'America/Chicago';

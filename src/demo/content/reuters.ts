@@ -1,5 +1,5 @@
 import { renderAtom } from './atom.js';
-import { byRecency, esc, hexId, lastChange, newest, paragraphsHtml, TYPES, zoned, type Revision, type Site, type Story } from './model.js';
+import { byRecency, hexId, lastChange, newest, paragraphsHtml, TYPES, zoned, type Revision, type Site, type Story } from './model.js';
 
 const FEED_PATH = '/reuters/atom.xml';
 /** Reuters style abbreviates only some months ("Sept 12", "March 3"). */
