@@ -17,7 +17,8 @@ export const cnn: SiteSpec = {
   updatedAt: { selectors: ['.timestamp', '.update-time'], clean: [onlyLabelled(/^updated\s*/i)] },
   dateline: { selectors: ['.source__location', '.el-editorial-source'] },
   section: { selectors: [['meta[name="meta-section"]', 'content'], ['meta[name="section"]', 'content']] },
-  figures: { selectors: ['.image__lede', '.article__content .image'], caption: '.image__caption' },
+  // A video lede's poster frame is not the story's photo.
+  figures: { selectors: ['.image__lede:not(:has(.video-resource))', '.article__content .image'], caption: '.image__caption' },
   body: {
     selectors: ['.article__content', '.zn-body-text', '[itemprop=articleBody]', '#body-text'],
     remove: ['.source', '.ad-slot', '.ad-slot-dynamic', '.related-content', '.zn-body__read-more', '.el__embedded--standard', '.video-resource', '.ad-feedback-link-container'],
