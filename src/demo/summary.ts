@@ -14,7 +14,7 @@ const COLUMNS: ReadonlyArray<[name: string, pick: (t: SourceTally) => number]> =
   ['pages', (t) => t.pages],
   ['stories', (t) => t.stories.size],
   ['revisions', (t) => t.revisions.size],
-  ['updates', (t) => t.updates.size],
+  ['v>1', (t) => t.updates.size],
   ['corrections', (t) => t.corrections.size],
   ['kills', (t) => t.kills.size],
   ['failed', (t) => t.failures],

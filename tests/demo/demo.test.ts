@@ -64,6 +64,9 @@ describe('wiredesk demo, end to end on the real Redis', () => {
         expect(story.wordCount, story.headline).toBeGreaterThan(100);
       }
     }
+    // The feed had a one-sentence teaser; the last paragraph is only on the page.
+    const library = ofSource('ap').find((s) => s.headline.startsWith('Vermont village library'));
+    expect(library?.bodyText).toContain('It turned out the library was the people asking.');
   });
 
   it('delivers the AP writethru as version 2 of the same story', () => {
