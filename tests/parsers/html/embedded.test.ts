@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { genericMetadataStrategy } from '../../../src/parsers/html/generic/metadata.js';
 import { parseBylines } from '../../../src/parsers/cleaners/bylines.js';
 import { embeddedStrategies } from '../../../src/parsers/html/embedded/index.js';
 import { jsonLdStrategy } from '../../../src/parsers/html/embedded/json-ld.js';
@@ -345,5 +347,22 @@ describe('embedded data on the site fixtures', () => {
     const ap = fixturePage('apnews-la-crosse-flooding');
     expect(jsonLdStrategy.extract(ap, ALL_FIELDS)).toMatchObject({ publishedAt: '2025-04-18T14:05:11Z', updatedAt: '2025-04-18T17:10:02Z', section: 'U.S. News' });
     expect(metaStrategy.extract(ap, ALL_FIELDS)).toMatchObject({ publishedAt: '2025-04-18T14:05:11', updatedAt: '2025-04-18T17:22:40.517' });
+  });
+});
+
+describe('robustness', () => {
+  const strategies = [...embeddedStrategies, genericMetadataStrategy];
+  const jsonish = fc.oneof(fc.json(), fc.string(), fc.jsonValue().map((v) => JSON.stringify({ '@type': 'NewsArticle', headline: v, author: v, datePublished: v, image: v, keywords: v })));
+
+  it('no strategy throws on arbitrary JSON-LD, page state or meta values', () => {
+    fc.assert(
+      fc.property(jsonish, fc.string(), fc.string(), (json, value, text) => {
+        const head = `${ld(json)}<script>window.__INITIAL_STATE__ = ${json};</script><meta property="og:title" content="${value.replaceAll('"', '&quot;')}"><meta name="date" content="${value.replaceAll('"', '&quot;')}">`;
+        const body = `<h1>${text.replaceAll('<', '&lt;')}</h1><div class="byline">${text.replaceAll('<', '&lt;')}</div>`;
+        const p = page(head, body);
+        for (const strategy of strategies) expect(() => strategy.extract(p, ALL_FIELDS)).not.toThrow();
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -112,8 +112,21 @@ export function dekFromDescription(page: Page, description: unknown, headline: s
   if (headline && comparable(headline) === key) return null;
   const shown = textsNearHeadline(page).some((node) => {
     const el = node.parent;
-    if (!el || !isTag(el) || comparable(textContent(el)) !== key) return false;
+    // Only an element about as long as the description can be it; reading a big block's text would cost too much.
+    if (!el || !isTag(el) || comparable(textUpTo(el, text.length * 2)) !== key) return false;
     return !(el.name === 'p' && (prevElementSibling(el)?.name === 'p' || nextElementSibling(el)?.name === 'p'));
   });
   return shown ? text : null;
+}
+
+/** An element's text, or its first `max` characters and a bit: enough to tell it from a shorter one. */
+function textUpTo(el: Element, max: number): string {
+  let out = '';
+  const stack: AnyNode[] = [el];
+  while (stack.length > 0 && out.length <= max) {
+    const node = stack.pop()!;
+    if (isText(node)) out += node.data;
+    else if (isTag(node)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return out;
 }
