@@ -106,22 +106,45 @@ const FURNITURE_WORDS: ReadonlySet<string> = new Set([
   ...['tag', 'topics', 'meta', 'metadata', 'bio', 'byline', 'timestamp', 'toolbar', 'tools', 'print', 'email', 'rating'],
   ...['subnav', 'nav', 'navigation', 'menu', 'hidden', 'hid', 'kicker', 'eyebrow', 'headline', 'contributor', 'contributors'],
 ]);
-const FURNITURE_COMPOUNDS =
-  /read-?more|also-?read|see-?also|further-?reading|more-?(?:stories|articles|news|from|on)|most-?(?:read|viewed|popular)|you-?may|you-?might|next-?(?:up|article|story)|author-?(?:bio|box|info|card|details|about)|about-?(?:the-?)?author|share-?(?:bar|tools|buttons|links)|addthis|sharethis|follow-?us|sign-?up|inline-?cta|paid-?content|native-?ad|sr-only|screen-?reader|visually-?hidden|skip-?link|jump-?link|post-?nav|article-?nav/;
+/** Furniture named by two or three words, however they are joined (`read-more`, `readMore`, `readmore`). */
+const FURNITURE_PHRASES: ReadonlySet<string> = new Set([
+  ...['readmore', 'alsoread', 'seealso', 'furtherreading', 'morestories', 'morearticles', 'morenews', 'morefrom', 'moreon'],
+  ...['mostread', 'mostviewed', 'mostpopular', 'youmay', 'youmight', 'nextup', 'nextarticle', 'nextstory', 'authorbio'],
+  ...['authorbox', 'authorinfo', 'authorcard', 'authordetails', 'aboutauthor', 'abouttheauthor', 'sharebar', 'sharetools'],
+  ...['sharebuttons', 'sharelinks', 'addthis', 'sharethis', 'followus', 'inlinecta', 'paidcontent', 'nativead', 'sronly'],
+  ...['screenreader', 'visuallyhidden', 'skiplink', 'jumplink', 'postnav', 'articlenav'],
+]);
+/** First words of those phrases (when not furniture words themselves): most words then cost one lookup. */
+const PHRASE_STARTS: ReadonlySet<string> = new Set([
+  ...['read', 'also', 'see', 'further', 'more', 'most', 'you', 'next', 'about', 'add', 'follow', 'inline', 'paid', 'native'],
+  ...['sr', 'screen', 'visually', 'skip', 'jump', 'post', 'article'],
+]);
 const WORD_SPLIT = /[\s_-]+/;
 const CAMEL_HUMP = /([a-z0-9])([A-Z])/g;
+const UPPER = /[A-Z]/;
+
+/** Lower-case words of class and id names: `share-bar imageEmbedCredit` → share, bar, image, embed, credit. */
+function nameWords(rawNames: string): string[] {
+  return (UPPER.test(rawNames) ? rawNames.replace(CAMEL_HUMP, '$1 $2').toLowerCase() : rawNames).split(WORD_SPLIT);
+}
 
 /** The story's own body, by the class names CMSs give it; such an element is never furniture. */
 export const BODY_CLASS =
   /article-?body|article__body|articlebody|article-?content|article__content|article-?text|articletext|story-?body|story__body|storybody|story-?content|story-?text|entry-?content|entry-?body|post-?content|post-?body|post-?text|postbody|post-?entry|body-?text|bodytext|body-?copy|rich-?text|text-?body|content-?body|main-?text|article-?main|articlemain|field-?body|node-?body/;
 
-/** `rawNames` is `class + " " + id` as written: camelCase parts count as words (`imageEmbedCredit` → `credit`). */
-export function isBoilerplate(rawNames: string): boolean {
-  if (rawNames === ' ') return false;
-  const names = rawNames.toLowerCase();
-  if (BODY_CLASS.test(names)) return false;
-  if (FURNITURE_COMPOUNDS.test(names)) return true;
-  for (const word of rawNames.replace(CAMEL_HUMP, '$1 $2').toLowerCase().split(WORD_SPLIT)) if (FURNITURE_WORDS.has(word)) return true;
+/**
+ * Furniture by class or id words. `rawNames` is `class + " " + id` as written: camelCase parts
+ * count as words, and a phrase counts in any spelling. (A body class outranks this: see BODY_CLASS.)
+ */
+export function hasFurnitureName(rawNames: string): boolean {
+  const words = nameWords(rawNames);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (FURNITURE_WORDS.has(word) || FURNITURE_PHRASES.has(word)) return true;
+    if (!PHRASE_STARTS.has(word)) continue;
+    const next = words[i + 1] ?? '';
+    if (FURNITURE_PHRASES.has(word + next) || FURNITURE_PHRASES.has(word + next + (words[i + 2] ?? ''))) return true;
+  }
   return false;
 }
 

@@ -76,7 +76,10 @@ function scoreOf(stats: ReadonlyMap<Element, NodeStats>, el: Element | null): nu
 export function pickByScore(page: PageStats, body: Element, strict: boolean): Scored | null {
   const { stats } = page;
   const skip = strict ? SKIP_FLAGS | UNLIKELY_FLAGS : SKIP_FLAGS;
-  const candidates = scoreParagraphs(page, skip).sort((a, b) => stats.get(b)!.score - stats.get(a)!.score);
+  const candidates = scoreParagraphs(page, skip)
+    .map((el) => ({ el, score: stats.get(el)!.score }))
+    .sort((a, b) => b.score - a.score)
+    .map((c) => c.el);
   const best = candidates[0];
   if (!best) return null;
   let top = best;

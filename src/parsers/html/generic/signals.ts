@@ -1,12 +1,9 @@
 import { isTag, type Element } from 'domhandler';
-import { BODY_CLASS } from './patterns.js';
-import { FURNITURE, IN_FURNITURE, JUNK, linkDensity, type PageStats } from './stats.js';
+import { DECLARED_BODY, FURNITURE, IN_FURNITURE, JUNK, isArticleBody, linkDensity, type PageStats } from './stats.js';
 
 /** A declared body with less text than this is a teaser or an empty shell. */
 const MIN_DECLARED_CHARS = 500;
 const MAX_DECLARED_LINK_DENSITY = 0.3;
-
-const ARTICLE_BODY = /(?:^|\s)articleBody(?:\s|$)/;
 
 /**
  * The element the page itself names as the story's body — `itemprop="articleBody"`, else the
@@ -18,9 +15,8 @@ export function declaredBody({ elements, stats }: PageStats): Element | null {
   let bestMicrodata = false;
   for (const el of elements) {
     const s = stats.get(el)!;
-    if ((s.flags & (JUNK | FURNITURE | IN_FURNITURE)) !== 0) continue;
-    const microdata = ARTICLE_BODY.test(el.attribs.itemprop ?? '');
-    if (!microdata && !BODY_CLASS.test(s.names)) continue;
+    if ((s.flags & (JUNK | FURNITURE | IN_FURNITURE)) !== 0 || (s.flags & DECLARED_BODY) === 0) continue;
+    const microdata = isArticleBody(el);
     if (s.chars < MIN_DECLARED_CHARS || linkDensity(s) > MAX_DECLARED_LINK_DENSITY) continue;
     const text = s.chars - s.linkChars;
     // Microdata outranks class names; then the most text, the outermost on a tie.

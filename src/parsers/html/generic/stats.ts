@@ -6,8 +6,9 @@ import {
   HEADING_TAGS,
   JUNK_TAGS,
   SOFT_FURNITURE_TAGS,
+  BODY_CLASS,
   classWeight,
-  isBoilerplate,
+  hasFurnitureName,
   isUnlikely,
 } from './patterns.js';
 
@@ -27,6 +28,8 @@ export const IN_UNLIKELY = 32;
 export const BLOCK = 64;
 /** Inside a furniture element. */
 export const IN_FURNITURE = 128;
+/** Named as the story's body: `itemprop="articleBody"` or a CMS body class. */
+export const DECLARED_BODY = 256;
 
 /**
  * What one element holds, computed bottom-up once per page, so that no decision ever re-reads a
@@ -78,38 +81,64 @@ const INPUT_TAGS: ReadonlySet<string> = new Set(['input', 'select', 'textarea', 
 const EMBED_TAGS: ReadonlySet<string> = new Set(['iframe', 'object', 'embed', 'video', 'audio']);
 const PARA_TAGS: ReadonlySet<string> = new Set(['p', 'pre', 'blockquote']);
 
-function isHidden(el: Element, names: string): boolean {
+/** What an element's class and id say about it; the same names recur, so each is judged once per page. */
+interface NameVerdict {
+  names: string;
+  weight: number;
+  hidden: boolean;
+  body: boolean;
+  boilerplate: boolean;
+  unlikely: boolean;
+}
+
+const NO_NAMES: NameVerdict = { names: ' ', weight: 0, hidden: false, body: false, boilerplate: false, unlikely: false };
+
+function judgeNames(rawNames: string): NameVerdict {
+  const names = rawNames.toLowerCase();
+  const body = BODY_CLASS.test(names);
+  return { names, weight: classWeight(names), hidden: HIDDEN_NAMES.test(names), body, boilerplate: !body && hasFurnitureName(rawNames), unlikely: isUnlikely(names) };
+}
+
+function isHidden(el: Element, verdict: NameVerdict): boolean {
   const a = el.attribs;
   if (a.hidden !== undefined || a['aria-hidden'] === 'true') return true;
   if (a.style !== undefined && HIDDEN_STYLE.test(a.style)) return true;
-  return HIDDEN_NAMES.test(names);
+  return verdict.hidden;
 }
 
-function classify(el: Element, rawNames: string, names: string): number {
+function classify(el: Element, verdict: NameVerdict): number {
   const name = el.name;
-  if (JUNK_TAGS.has(name) || (name !== 'body' && name !== 'html' && isHidden(el, names))) return JUNK;
+  if (JUNK_TAGS.has(name) || (name !== 'body' && name !== 'html' && isHidden(el, verdict))) return JUNK;
   let flags = BLOCK_TAGS.has(name) || name.includes('-') ? BLOCK : 0;
   const role = el.attribs.role;
   if (FURNITURE_TAGS.has(name) || (role !== undefined && FURNITURE_ROLES.has(role))) flags |= FURNITURE;
   if (SOFT_FURNITURE_TAGS.has(name)) flags |= SOFT_FURNITURE;
   if (name !== 'body' && name !== 'html' && name !== 'a') {
-    if ((flags & BLOCK) !== 0 && isBoilerplate(rawNames)) flags |= BOILERPLATE;
-    if (isUnlikely(names) && !isStoryBox(el)) flags |= UNLIKELY;
+    if ((flags & BLOCK) !== 0 && verdict.boilerplate) flags |= BOILERPLATE;
+    if (verdict.unlikely && !isStoryBox(el)) flags |= UNLIKELY;
   }
+  if (verdict.body || isArticleBody(el)) flags |= DECLARED_BODY;
   return flags;
+}
+
+const ARTICLE_BODY = /(?:^|\s)articleBody(?:\s|$)/;
+
+/** `itemprop="articleBody"`: schema.org microdata for the story's text. */
+export function isArticleBody(el: Element): boolean {
+  const itemprop = el.attribs.itemprop;
+  return itemprop !== undefined && ARTICLE_BODY.test(itemprop);
 }
 
 /** Elements that declare themselves the page's main content are never unlikely, whatever their class. */
 function isStoryBox(el: Element): boolean {
-  const a = el.attribs;
-  return el.name === 'article' || el.name === 'main' || a.role === 'main' || (a.itemprop !== undefined && /\barticleBody\b/.test(a.itemprop));
+  return el.name === 'article' || el.name === 'main' || el.attribs.role === 'main' || isArticleBody(el);
 }
 
-function emptyStats(flags: number, names: string): NodeStats {
+function emptyStats(flags: number, verdict: NameVerdict): NodeStats {
   return {
     flags,
-    names,
-    weight: classWeight(names),
+    names: verdict.names,
+    weight: verdict.weight,
     chars: 0,
     linkChars: 0,
     commas: 0,
@@ -131,12 +160,19 @@ function emptyStats(flags: number, names: string): NodeStats {
   };
 }
 
-function isComma(code: number): boolean {
-  return code === 0x2c || code === 0x60c || code === 0xfe50 || code === 0xfe10 || code === 0xfe11 || code === 0x2e41 || code === 0x2e34 || code === 0x2e32 || code === 0xff0c || code === 0x3001;
-}
+const SPACE = 1;
+const COMMA = 2;
+/** Character classes for ASCII, looked up rather than compared: this loop runs over every character of the page. */
+const ASCII_CLASS = new Uint8Array(128);
+for (const code of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20]) ASCII_CLASS[code] = SPACE;
+ASCII_CLASS[0x2c] = COMMA;
+/** Commas of other scripts (Arabic, CJK, small and full-width forms), which Readability counts too. */
+const OTHER_COMMAS: ReadonlySet<number> = new Set([0x60c, 0xfe50, 0xfe10, 0xfe11, 0x2e41, 0x2e34, 0x2e32, 0xff0c, 0x3001]);
 
-function isSpace(code: number): boolean {
-  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x200b || code === 0x3000;
+function charClass(code: number): number {
+  if (code < 128) return ASCII_CLASS[code]!;
+  if (code === 0xa0 || code === 0x200b || code === 0x3000) return SPACE;
+  return OTHER_COMMAS.has(code) ? COMMA : 0;
 }
 
 /**
@@ -146,6 +182,7 @@ function isSpace(code: number): boolean {
 export function computeStats(roots: readonly AnyNode[]): PageStats {
   const elements: Element[] = [];
   const stats = new Map<Element, NodeStats>();
+  const verdicts = new Map<string, NameVerdict>();
   const stack: AnyNode[] = [];
   for (let i = roots.length - 1; i >= 0; i--) stack.push(roots[i]!);
 
@@ -160,14 +197,14 @@ export function computeStats(roots: readonly AnyNode[]): PageStats {
       let commas = 0;
       let space = true;
       for (let i = 0; i < data.length; i++) {
-        const code = data.charCodeAt(i);
-        if (isSpace(code)) {
+        const kind = charClass(data.charCodeAt(i));
+        if (kind === SPACE) {
           if (!space) chars++;
           space = true;
         } else {
           chars++;
           space = false;
-          if (isComma(code)) commas++;
+          if (kind === COMMA) commas++;
         }
       }
       target.chars += chars;
@@ -177,15 +214,20 @@ export function computeStats(roots: readonly AnyNode[]): PageStats {
       continue;
     }
     if (!isTag(node)) continue;
-    const rawNames = `${node.attribs.class ?? ''} ${node.attribs.id ?? ''}`;
-    const names = rawNames.toLowerCase();
-    let flags = classify(node, rawNames, names);
+    const { class: className, id } = node.attribs;
+    let verdict = NO_NAMES;
+    if (className !== undefined || id !== undefined) {
+      const rawNames = `${className ?? ''} ${id ?? ''}`;
+      verdict = verdicts.get(rawNames) ?? judgeNames(rawNames);
+      verdicts.set(rawNames, verdict);
+    }
+    let flags = classify(node, verdict);
     const parent = node.parent && isTag(node.parent) ? stats.get(node.parent) : undefined;
     if (parent) {
       if ((parent.flags & (IN_UNLIKELY | UNLIKELY)) !== 0) flags |= IN_UNLIKELY;
       if ((parent.flags & (IN_FURNITURE | FURNITURE)) !== 0) flags |= IN_FURNITURE;
     }
-    stats.set(node, emptyStats(flags, names));
+    stats.set(node, emptyStats(flags, verdict));
     elements.push(node);
     if ((flags & JUNK) !== 0) continue;
     const kids = node.children;
