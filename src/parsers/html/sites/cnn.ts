@@ -10,7 +10,8 @@ import { onlyLabelled } from './clean.js';
 export const cnn: SiteSpec = {
   name: 'cnn',
   hosts: ['cnn.com'],
-  timeZone: 'America/New_York',
+  // Printed times carry their zone ("3:15 PM EDT"); machine times without one are UTC.
+  timeZone: 'UTC',
   headline: { selectors: ['h1.headline__text', 'h1.pg-headline', '.article-title h1', 'h1.article-title'] },
   bylines: { selectors: ['.byline__names', '.metadata__byline__author', '.byline-names'] },
   publishedAt: { selectors: ['.timestamp', '.update-time'], clean: [onlyLabelled(/^published\s*/i)] },
