@@ -76,6 +76,13 @@ describe('generic dates', () => {
     expect(extract(`<article>${H1}<time datetime="2025-09-12T12:00:00Z">Sept. 12</time>${TEXT}</article>`).publishedAt).toBe('2025-09-12T12:00:00Z');
   });
 
+  it('prefers the zone the page prints to a machine time without one', () => {
+    const body = `<article>${H1}<time itemprop="datePublished" datetime="2022-10-11 08:00:00">10/11/2022 08:00 AM EDT</time>${TEXT}</article>`;
+    expect(extract(body).publishedAt).toBe('10/11/2022 08:00 AM EDT');
+    const zoned = `<article>${H1}<time datetime="2022-10-11T12:00:00Z">Oct. 11</time>${TEXT}</article>`;
+    expect(extract(zoned).publishedAt).toBe('2022-10-11T12:00:00Z');
+  });
+
   it('ignores the times of related stories', () => {
     const body = `<article>${H1}${TEXT}<div class="related-links"><time datetime="2024-01-01T00:00:00Z">Jan 1</time></div></article>`;
     expect(extract(body).publishedAt).toBeUndefined();

@@ -61,11 +61,25 @@ export function markupDate(page: Page, scope: AnyNode | null, which: 'published'
   if (which === 'published') tests.push((el) => el.name === 'time' && el.attribs.pubdate !== undefined, (el) => el.name === 'time' && el.attribs.datetime !== undefined);
   for (const test of tests) {
     for (const el of candidates.filter(test)) {
-      const date = readableDate(el.attribs.datetime) ?? readableDate(el.attribs.content) ?? readableDate(textContent(el));
+      const machine = readableDate(el.attribs.datetime) ?? readableDate(el.attribs.content);
+      const printed = machine === null || !statesZone(machine) ? readableDate(textContent(el)) : null;
+      // A zone the page prints ("08:00 AM EDT") beats a machine time without one ("2022-10-11 08:00:00").
+      if (machine && printed && statesZone(printed) && sameDay(machine, printed)) return printed;
+      const date = machine ?? printed;
       if (date) return date;
     }
   }
   return null;
+}
+
+/** True when a date string fixes its instant itself (an offset or a zone), so no default zone applies. */
+function statesZone(date: string): boolean {
+  return parseDate(date, { defaultTimeZone: 'UTC' }) === parseDate(date, { defaultTimeZone: 'Pacific/Kiritimati' });
+}
+
+function sameDay(a: string, b: string): boolean {
+  const [x, y] = [parseDate(a), parseDate(b)];
+  return x !== null && y !== null && Math.abs(Date.parse(x) - Date.parse(y)) <= 26 * 3600_000;
 }
 
 /** True when a date string states a time of day, not just the day. */
