@@ -9,16 +9,18 @@ const MIN_HEADLINE = 10;
 /** "Near the headline": text nodes this far before and after the h1's first text (dek, byline, dates). */
 const WINDOW_BEFORE = 40;
 const WINDOW_AFTER = 60;
+/** An h1 that is the site's name with a few more letters ("CNN Politics") is a banner, not a headline. */
+const SECTION_SUFFIX = 10;
 
 /**
  * The page's visible headline (an `<h1>`) when a declared title corroborates it: the title equals
  * the h1 or starts with it (" | Site" appended), or the h1 starts with the title (a declared
  * headline cut to 110 characters for search engines). Null when no h1 is corroborated.
  */
-export function corroboratedH1(page: Page, scan: PageScan, declared: ReadonlyArray<string | null>): string | null {
+export function corroboratedH1(scan: PageScan, declared: ReadonlyArray<string | null>): string | null {
   const titles = declared.filter((t): t is string => Boolean(t)).map(comparable);
   if (titles.length === 0) return null;
-  for (const text of h1Texts(page, scan)) {
+  for (const text of h1Texts(scan)) {
     const key = comparable(text);
     if (titles.some((t) => t.startsWith(key) || (t.length >= MIN_HEADLINE && key.startsWith(t)))) return text;
   }
@@ -35,19 +37,20 @@ export function soleH1(page: Page, scan: PageScan): string | null {
     .filter((n): n is string => Boolean(n))
     .map(comparable)
     .filter((n) => n.length >= 3);
-  const candidates = h1Texts(page, scan).filter((t) => !names.some((n) => comparable(t).includes(n)));
+  const isName = (c: string) => names.some((n) => c === n || n.includes(c) || (c.includes(n) && c.length <= n.length + SECTION_SUFFIX));
+  const candidates = h1Texts(scan).filter((t) => !isName(comparable(t)));
   return candidates.length === 1 ? candidates[0]! : null;
 }
 
 const h1Cache = new WeakMap<PageScan, string[]>();
 
-/** Texts of the page's h1s that are long enough to be a headline, in page order. */
-function h1Texts(page: Page, scan: PageScan): string[] {
+/** Texts of the page's h1s that are long enough to be a headline, in page order, without repeats. */
+function h1Texts(scan: PageScan): string[] {
   let texts = h1Cache.get(scan);
   if (!texts) {
-    texts = scan.h1.map((el) => plainText(textContent(el))).filter((t): t is string => t !== null && comparable(t).length >= MIN_HEADLINE);
-    h1Cache.set(scan, [...new Set(texts)]);
-    texts = h1Cache.get(scan)!;
+    const all = scan.h1.map((el) => plainText(textContent(el))).filter((t): t is string => t !== null && comparable(t).length >= MIN_HEADLINE);
+    texts = [...new Set(all)];
+    h1Cache.set(scan, texts);
   }
   return texts;
 }
@@ -55,7 +58,7 @@ function h1Texts(page: Page, scan: PageScan): string[] {
 /** The h1 that holds the headline: the one a declared title corroborates, or the only one, else the first. */
 export function headlineElement(page: Page): Element | null {
   const scan = scanPage(page);
-  const text = corroboratedH1(page, scan, [scan.title, metaValue(scan, 'og:title')]) ?? soleH1(page, scan);
+  const text = corroboratedH1(scan, [scan.title, metaValue(scan, 'og:title')]) ?? soleH1(page, scan);
   return (text ? scan.h1.find((el) => plainText(textContent(el)) === text) : null) ?? scan.h1[0] ?? null;
 }
 

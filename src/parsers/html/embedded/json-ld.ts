@@ -38,7 +38,7 @@ export const jsonLdStrategy: Strategy = {
     const found: PageFields = {};
     const declared = plainText(first(article.headline)) ?? plainText(first(article.name));
     // A headline cut short for search engines ("…" or 110 characters) yields to the visible h1 it starts.
-    const headline = declared ? (corroboratedH1(page, scan, [declared]) ?? declared) : null;
+    const headline = declared ? (corroboratedH1(scan, [declared]) ?? declared) : null;
     if (headline && wanted.has('headline')) found.headline = headline;
     if (wanted.has('subheadline')) {
       const alternative = plainText(first(article.alternativeHeadline));

@@ -94,7 +94,7 @@ export const metaStrategy: Strategy = {
 function metaHeadline(page: Page, scan: PageScan, parsely: Record<string, unknown> | null): string | null {
   const titles = TITLE.map((key) => metaValue(scan, key));
   const parselyTitle = plainText(parsely?.title);
-  const h1 = corroboratedH1(page, scan, [...titles, parselyTitle, scan.title]);
+  const h1 = corroboratedH1(scan, [...titles, parselyTitle, scan.title]);
   if (h1) return h1;
   if (soleH1(page, scan)) return null;
   const declared = plainText(titles.find(Boolean) ?? parselyTitle);

@@ -129,9 +129,9 @@ export function comparable(value: string): string {
 const TITLE_SEPARATOR = /\s+(?:[|•·»:]{1,2}|[-–—]{1,2}|\/)\s+/;
 
 /**
- * A page title without what surrounds the headline: when the title splits on " | ", " - ", " — ",
- * " :: ", " · " …, the longest part stands for the headline, unless a known name (`siteName`, the
- * host's brand) is absent — then only parts that are known names are dropped.
+ * A page title without what surrounds the headline: split on " | ", " - ", " — ", " :: ", " · " …,
+ * the parts that name the site (`names`: og:site_name, the host's brand) are dropped, and of
+ * several parts left the longest stands for the headline, as section names are short.
  *
  * @example stripTitleAffixes('Why Trump won’t change | CNN Politics', ['CNN']) // 'Why Trump won’t change'
  */

@@ -109,7 +109,7 @@ function viewOf(page: Page): PageView {
  * `<title>` without the site's name.
  */
 function genericHeadline(page: Page, scan: PageScan): string | null {
-  const corroborated = corroboratedH1(page, scan, [scan.title]);
+  const corroborated = corroboratedH1(scan, [scan.title]);
   if (corroborated) return corroborated;
   const names = [metaValue(scan, 'og:site_name', 'application-name'), hostBrand(page.host)].filter((n): n is string => Boolean(n));
   const title = scan.title ? stripTitleAffixes(scan.title, names) : null;
