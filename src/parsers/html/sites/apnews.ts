@@ -13,7 +13,7 @@ export const apnews: SiteSpec = {
   hosts: ['apnews.com'],
   timeZone: 'UTC',
   headline: { selectors: ['h1.Page-headline', '.CardHeadline h1', '[data-key=card-headline] h1'] },
-  bylines: { selectors: ['.Page-authors', '.Page-byline-info .Page-authors', '[class*=Component-bylines]'] },
+  bylines: { selectors: ['.Page-authors', '[class*=Component-bylines]'] },
   publishedAt: {
     selectors: [['meta[property="article:published_time"]', 'content'], ['.Page-datePublished bsp-timestamp', 'data-timestamp']],
     clean: [(v) => epochToIso(v) ?? v],

@@ -10,7 +10,7 @@ export const reuters: SiteSpec = {
   hosts: ['reuters.com'],
   timeZone: 'UTC',
   headline: { selectors: ['h1[data-testid=Heading]', 'h1[class*=ArticleHeader_headline]', 'h1.article-headline', 'h1[class*=article-header__title]'] },
-  bylines: { selectors: ['[data-testid=AuthorByline]', '[class*=article-header__author]', '[class*=BylineBar_byline]', '.author-name'] },
+  bylines: { selectors: ['[data-testid=AuthorByline]', '[class*=BylineBar_byline]', 'header a[href^="/authors/"]'] },
   publishedAt: { selectors: [['[data-testid=ArticleHeader] time[datetime]', 'datetime'], ['header time[datetime]', 'datetime']] },
   tags: { selectors: ['[data-testid=TagsList] a', '[aria-label=Tags] a'] },
   body: {
