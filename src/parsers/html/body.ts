@@ -5,7 +5,7 @@ import { resolveUrl } from '../cleaners/urls.js';
 import type { ImageDraft } from '../types.js';
 import { textOf } from './generic/dom.js';
 import { figureImages, imageOf } from './generic/figures.js';
-import { CAPTION_CLASS, CREDIT_LINE_CLASS, FIGURE_CLASS, PROMO_MAX_CHARS, PROMO_TEXT } from './generic/patterns.js';
+import { CAPTION_CLASS, CREDIT_LINE_CLASS, FIGURE_CLASS, PROMO_BLOCK_MAX_CHARS, PROMO_LABEL, PROMO_MAX_CHARS, PROMO_TEXT } from './generic/patterns.js';
 import { BLOCK, BOILERPLATE, FURNITURE, JUNK, SOFT_FURNITURE, computeStats, linkDensity, type NodeStats } from './generic/stats.js';
 import type { Page } from './page.js';
 
@@ -42,12 +42,21 @@ const INLINE_KEPT: ReadonlySet<string> = new Set([
 /** Boxes that are cleaned conditionally (Readability): kept only when they read like prose. */
 const CONDITIONAL: ReadonlySet<string> = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'form', 'fieldset', 'aside', 'header', 'footer', 'center']);
 const LISTS: ReadonlySet<string> = new Set(['ul', 'ol', 'dl']);
+const LIST_ITEMS: ReadonlySet<string> = new Set(['li', 'dt', 'dd']);
+/** Microdata of the story's metadata (dates, authors, headline): shown with the story, not part of its text. */
+const METADATA_ITEMPROP = /(?:^|\s)(?:datePublished|dateModified|dateCreated|author|creator|publisher|headline|alternativeHeadline|keywords|articleSection)(?:\s|$)/;
 /** A figure wrapper with more text than this is prose with a picture in it, not a figure. */
 const FIGURE_MAX_CHARS = 600;
 const CAPTION_MAX_CHARS = 500;
-const LINK_LINE_CHARS = 100;
+/** A line up to this long that is (almost all) one link is a teaser, not a sentence of the story. */
+const LINK_LINE_CHARS = 160;
+const LINK_LINE_DENSITY = 0.75;
+const MIN_LINK_LIST_ITEMS = 3;
+/** A list with this share of its items link lines is a list of links. */
+const LINK_LIST_SHARE = 0.8;
 /** Promotional lines are short runs of markup; reading the text of anything bigger costs more than it can find. */
 const PROMO_MAX_ELEMENTS = 40;
+const PROMO_LABEL_MAX_CHARS = 60;
 
 const enum Act {
   Skip,
@@ -106,14 +115,60 @@ function looksLikeFurniture(el: Element, s: NodeStats): boolean {
   return false;
 }
 
-/** Trafilatura's link-density test: a short block that is mostly links is a link list. */
-function isLinkBlock(el: Element, s: NodeStats, isText: boolean): boolean {
-  if (s.linkChars === 0) return false;
-  // A short line that is one link and nothing else is a teaser ("Who will make the Hall of Fame?").
+/** A short line that is mostly a link: a teaser for another story. */
+function isLinkLine(s: NodeStats | undefined): boolean {
+  return s !== undefined && s.chars > 0 && s.chars < LINK_LINE_CHARS && s.linkChars >= LINK_LINE_DENSITY * s.chars;
+}
+
+function siblingElement(el: Element, direction: 'prev' | 'next'): Element | null {
+  for (let n = el[direction]; n; n = n[direction]) {
+    if (isTag(n)) return n;
+    if (isText(n) && n.data.trim() !== '') return null;
+  }
+  return null;
+}
+
+/** A list of links right after a label such as "More Great Stories" or "Related:". */
+function isUnderPromoLabel(list: Element, stats: ReadonlyMap<Element, NodeStats>): boolean {
+  let label = siblingElement(list, 'prev');
+  if (label?.name === 'hr') label = siblingElement(label, 'prev');
+  const s = label ? stats.get(label) : undefined;
+  if (!label || !s || s.chars === 0 || s.chars > PROMO_LABEL_MAX_CHARS || s.elems > PROMO_MAX_ELEMENTS) return false;
+  const text = textOf(label, stats);
+  return PROMO_TEXT.test(text) || PROMO_LABEL.test(text);
+}
+
+/**
+ * Trafilatura's link-density test (a short block that is mostly links is a link list), plus the
+ * teasers it misses: a line that is one link and nothing else, a run of link lines ("DON'T MISS:
+ * headline [VIDEO]", …), and a list whose items are all links.
+ */
+function isLinkBlock(el: Element, s: NodeStats, isText: boolean, stats: ReadonlyMap<Element, NodeStats>): boolean {
+  // List items are judged with their list: a list of sources or documents may link some items.
+  if (s.linkChars === 0 || LIST_ITEMS.has(el.name)) return false;
   if (isText && s.chars < LINK_LINE_CHARS && s.linkChars >= 0.95 * s.chars) return true;
+  if (isText && isLinkLine(s)) {
+    const prev = siblingElement(el, 'prev');
+    const next = siblingElement(el, 'next');
+    if ((prev && isLinkLine(stats.get(prev))) || (next && isLinkLine(stats.get(next)))) return true;
+  }
+  if (LISTS.has(el.name) && isUnderPromoLabel(el, stats)) return true;
+  if (LISTS.has(el.name) && s.lis >= MIN_LINK_LIST_ITEMS) {
+    const items = el.children.filter((c): c is Element => isTag(c) && c.name === 'li');
+    const linkLines = items.filter((li) => isLinkLine(stats.get(li))).length;
+    if (items.length >= MIN_LINK_LIST_ITEMS && linkLines >= LINK_LIST_SHARE * items.length) return true;
+  }
   const last = isLastElement(el);
   const limit = isText ? (last ? 60 : 30) : last ? 300 : 100;
   return s.chars < limit && s.linkChars > 0.8 * s.chars;
+}
+
+/** A short promotional line, or a block of links under a promotional label. */
+function isPromo(el: Element, s: NodeStats, stats: ReadonlyMap<Element, NodeStats>): boolean {
+  const linked = linkDensity(s) >= 0.5;
+  if (s.chars > (linked ? PROMO_BLOCK_MAX_CHARS : PROMO_MAX_CHARS)) return false;
+  const text = textOf(el, stats);
+  return (s.chars <= PROMO_MAX_CHARS && PROMO_TEXT.test(text)) || (linked && PROMO_LABEL.test(text));
 }
 
 function decide(el: Element, s: NodeStats | undefined, options: RenderOptions, scope: Scope): Act {
@@ -123,6 +178,7 @@ function decide(el: Element, s: NodeStats | undefined, options: RenderOptions, s
   if (name === 'figure' || (s.imgs > 0 && s.chars < FIGURE_MAX_CHARS && FIGURE_CLASS.test(s.names) && s.paras <= 1)) return Act.Figure;
   if (name === 'br') return Act.Break;
   if (name === 'h1' || name === 'figcaption') return Act.Skip;
+  if (el.attribs.itemprop !== undefined && METADATA_ITEMPROP.test(el.attribs.itemprop)) return Act.Skip;
   const block = (s.flags & BLOCK) !== 0;
   if (s.chars < CAPTION_MAX_CHARS && (CAPTION_CLASS.test(s.names) || CREDIT_LINE_CLASS.test(s.names))) return Act.Caption;
   if ((s.flags & FURNITURE) !== 0) return Act.Skip;
@@ -133,9 +189,9 @@ function decide(el: Element, s: NodeStats | undefined, options: RenderOptions, s
 
   const textual = TEXT_BLOCKS.has(name) || s.blockKids === 0;
   if (CONDITIONAL.has(name) && !holdsStory && looksLikeFurniture(el, s)) return Act.Skip;
-  if (!TABLE_PARTS.has(name) && isLinkBlock(el, s, textual)) return Act.Skip;
+  if (!TABLE_PARTS.has(name) && isLinkBlock(el, s, textual, options.stats)) return Act.Skip;
   if (SUBHEADS.has(name) && linkDensity(s) > 0.5) return Act.Skip;
-  if (textual && s.chars <= PROMO_MAX_CHARS && s.chars > 0 && s.elems <= PROMO_MAX_ELEMENTS && PROMO_TEXT.test(textOf(el, options.stats))) return Act.Skip;
+  if (textual && s.chars > 0 && s.elems <= PROMO_MAX_ELEMENTS && isPromo(el, s, options.stats)) return Act.Skip;
   return TEXT_BLOCKS.has(name) || OUTER_BLOCKS.has(name) ? Act.Block : Act.Container;
 }
 

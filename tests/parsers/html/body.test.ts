@@ -54,6 +54,31 @@ describe('extractBody', () => {
     );
   });
 
+  it('drops teaser links and the story’s own metadata, but keeps short sentences', () => {
+    const { text } = body(`<article>
+      <span itemprop="datePublished">Tuesday, March 4, 2025, 8:15 pm</span>
+      ${LEAD}
+      <p><strong><a href="/2025/03/02/mayor">MAYOR VOWS TO VETO ANY BUDGET THAT CUTS THE LIBRARY HOURS, AIDES SAY</a></strong></p>
+      <p>More than 200 people spoke.</p>
+      <p><strong>DON'T MISS</strong><br><a href="/a">Transit plan hits a snag</a> [VIDEO]<br><a href="/b">Schools brace for cuts</a> [ANALYSIS]</p>
+      <p><a href="/c">Parking rates to rise downtown</a> [NEWS]</p>
+      <p><a href="/d">Library hours under review</a> [NEWS]</p>
+      <p>The budget takes effect on July 1.</p>
+      <div class="heading">More Great Herald Stories</div>
+      <ul><li>Why the bridge is late, <a href="/e">explained in one chart</a></li><li>Five cheap eats <a href="/f">near City Hall</a></li></ul>
+      <ul><li><a href="/g">Budget documents</a></li><li><a href="/h">Meeting agenda</a></li><li><a href="/i">Video of the vote</a></li></ul>
+      <ul><li><a href="/j">Transit</a>: $310 million</li><li>Parks: $95 million</li><li><a href="/k">Libraries</a></li></ul>
+    </article>`);
+    expect(text).toBe(
+      [
+        'The city council approved a $4.2 billion budget on Tuesday, after a debate that ran past midnight.',
+        'More than 200 people spoke.',
+        'The budget takes effect on July 1.',
+        'Transit: $310 million\nParks: $95 million\nLibraries',
+      ].join('\n\n'),
+    );
+  });
+
   it('keeps subheads, lists, quotes, tables and preformatted text as such', () => {
     const { bodyHtml } = body(`<article>
       ${LEAD}

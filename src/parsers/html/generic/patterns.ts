@@ -165,7 +165,7 @@ export const PROMO_TEXT = new RegExp(
     String.raw`^(?:advertisement|advertising|sponsored(?: content)?|ad|story continues below(?: advertisement)?|continue reading(?: (?:below|the main story))?|scroll to continue.*|skip (?:to|this) .*)$`,
     String.raw`^(?:read|see|watch|listen|click|tap)(?: (?:more|also|next|now|here|this|the full story|the full article|related))*\s*[:|»>]`,
     String.raw`^(?:related|more|also read|also|recommended|trending|popular|latest|top stories|most read|editor'?s picks?|photos?|video|watch|listen|gallery|slideshow|podcast)(?: (?:stories|articles|links|coverage|content|news|reading|story))?\s*[:|»>]`,
-    String.raw`^(?:related|more|also read|recommended|you may also like|you might also like|more from|more on this|read more|more stories|read next|up next|most popular|most read|share this(?: article| story)?|comments?|follow us)\b.{0,40}$`,
+    String.raw`^(?:related(?: \w+)?|more (?:stories|articles|news|from|on|coverage|(?:great )?\w+ stories)|also read|recommended(?: \w+)?|you may also like|you might also like|read more|read next|up next|most popular|most read|share this(?: article| story)?|comments?|follow us)\b[^.!?]{0,40}(?:\.\.\.|…|:)?$`,
     String.raw`^(?:sign up|subscribe|register|get|join|want)\b.{0,120}\b(?:newsletter|our|email|e-mail|alerts|updates|briefing|digest|inbox|bulletin)\b`,
     String.raw`\b(?:sign up|subscribe)\b.{0,60}\b(?:newsletter|briefing|digest|inbox)\b`,
     String.raw`^(?:follow|like) (?:us|@\w+|\w+(?: \w+)? on (?:twitter|facebook|instagram|x))\b`,
@@ -175,3 +175,9 @@ export const PROMO_TEXT = new RegExp(
   'i',
 );
 export const PROMO_MAX_CHARS = 200;
+
+/** The label of a block of links to other stories: "DON'T MISS", "Related:", "Read more". */
+export const PROMO_LABEL =
+  /^(?:related(?: stories| articles| coverage| content| links)?|read more|more (?:stories|from|on)|also read|see also|don'?t miss|must read|recommended|trending(?: now)?|popular|most read|latest(?: news)?|top stories|editor'?s picks?|read next|up next|you may also like|watch|listen)\b/i;
+/** Links to other stories under such a label, in one block, up to this long. */
+export const PROMO_BLOCK_MAX_CHARS = 1000;
