@@ -105,7 +105,7 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ pauseAfterPermanentErrors: 5 }),
-    sinks: z.array(SinkConfig).min(1).default([{ type: 'jsonl', id: 'jsonl', dir: 'stories' }]),
+    sinks: z.array(SinkConfig).min(1).prefault([{ type: 'jsonl' }]),
     sources: z.array(SourceConfig).default([]),
   })
   .strict()

@@ -59,7 +59,7 @@ export async function renderSummary(input: { tally: Tally; config: Config; probl
   const revisions = sum((t) => t.revisions.size);
   const written = sum((t) => t.written);
   const files = await writtenSince(config, started);
-  const file = files.at(-1) ?? join(config.dataDir, config.sinks[0]!.dir);
+  const file = files.at(-1) ?? join(config.dataDir, jsonlDirs(config)[0] ?? 'stories');
 
   const lines = [
     '',
@@ -83,9 +83,13 @@ export async function renderSummary(input: { tally: Tally; config: Config; probl
   return lines.join('\n');
 }
 
+function jsonlDirs(config: Config): string[] {
+  return config.sinks.flatMap((sink) => (sink.type === 'jsonl' ? [sink.dir] : []));
+}
+
 /** The sink's day files appended to since the demo started, oldest first. */
 async function writtenSince(config: Config, since: number): Promise<string[]> {
-  const dirs = config.sinks.map((sink) => join(config.dataDir, sink.dir));
+  const dirs = jsonlDirs(config).map((dir) => join(config.dataDir, dir));
   const found: Array<{ file: string; at: number }> = [];
   for (const dir of dirs) {
     for (const name of await readdir(dir).catch(() => [] as string[])) {

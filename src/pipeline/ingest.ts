@@ -3,6 +3,7 @@ import type { Story } from '../schema/story.js';
 import { jobIds } from '../workers/queues.js';
 import type { Pipeline } from './context.js';
 import { completeTeaser } from './merge.js';
+import { matchesFilter } from '../sinks/filter.js';
 
 export interface FetchedDocument {
   bytes: Uint8Array;
@@ -59,6 +60,22 @@ export async function ingestDocument(
   return { stories: stories.length, outcomes, skipped: parsed.skipped.map(({ index, code }) => ({ index, code })), archived };
 }
 
+/**
+ * A newer revision supersedes older ones still waiting for delivery (held by an embargo): a kill
+ * before the release time cancels the embargoed story, an update replaces it.
+ */
+async function cancelSuperseded(p: Pipeline, sourceId: string, story: Story): Promise<void> {
+  for (const sink of p.config.sinks) {
+    for (let version = story.version - 1; version >= 1; version--) {
+      const job = await p.queues.deliver.getJob(jobIds.deliver(sink.id, sourceId, story.id, version));
+      if (job && (await job.isDelayed())) {
+        await job.remove();
+        p.logger.info({ sourceId, storyId: story.id, sinkId: sink.id, version, by: story.version }, 'held delivery superseded by a newer revision');
+      }
+    }
+  }
+}
+
 /** Parses a fetched document on the parse pool with the source's settings (forced format, zone). */
 export async function parseFetched(p: Pipeline, source: SourceConfig, doc: FetchedDocument, options: { article: boolean }) {
   // The source's format names its feed; the article pages it links to are detected.
@@ -96,15 +113,26 @@ export async function routeStory(p: Pipeline, source: SourceConfig, story: Story
   const decision = await p.versions.assign(source.id, story.id, story.contentHash);
   if (decision.kind === 'unchanged') return 'unchanged';
   const versioned: Story = { ...story, version: decision.version };
+  const sinks = p.config.sinks.filter((sink) => matchesFilter(sink.filter, versioned));
+  if (sinks.length === 0) {
+    await p.versions.acknowledge({ sourceId: source.id, storyId: story.id, version: decision.version, contentHash: story.contentHash, sinkId: '', sinkCount: 0 });
+    return decision.kind === 'pending' ? 'pending' : decision.version === 1 ? 'new' : 'updated';
+  }
+  if (decision.kind === 'new' && decision.version > 1) await cancelSuperseded(p, source.id, versioned);
   const done = decision.kind === 'pending' ? new Set(await p.versions.acknowledged(source.id, story.id, decision.version)) : new Set<string>();
-  const sinkIds = [...p.sinks.keys()];
+  // An embargoed revision waits in the delayed set until its release time.
+  const embargoMs = versioned.embargoedUntil ? Date.parse(versioned.embargoedUntil) - Date.now() : 0;
   await p.queues.deliver.addBulk(
-    sinkIds
-      .filter((sinkId) => !done.has(sinkId))
-      .map((sinkId) => ({
+    sinks
+      .filter((sink) => !done.has(sink.id))
+      .map((sink) => ({
         name: 'deliver',
-        data: { sourceId: source.id, sinkId, sinkCount: sinkIds.length, story: versioned },
-        opts: { jobId: jobIds.deliver(sinkId, source.id, story.id, decision.version) },
+        data: { sourceId: source.id, sinkId: sink.id, sinkCount: sinks.length, story: versioned },
+        opts: {
+          jobId: jobIds.deliver(sink.id, source.id, story.id, decision.version),
+          ...(embargoMs > 0 ? { delay: embargoMs } : {}),
+          ...(sink.retry ? { attempts: sink.retry.attempts, backoff: { type: 'exponential', delay: sink.retry.backoff, jitter: 0.5 } } : {}),
+        },
       })),
   );
   log.debug({ version: decision.version, decision: decision.kind, pubStatus: story.pubStatus }, 'story routed');

@@ -4,7 +4,8 @@ import lockfile from 'proper-lockfile';
 import { z } from 'zod';
 import { WiredeskError } from '../errors.js';
 import type { Story } from '../schema/story.js';
-import type { Sink, SinkContext, SinkWriteResult } from './types.js';
+import { payloadOf } from './payload.js';
+import type { CommonSinkOptions, Sink, SinkContext, SinkDefinition, SinkWriteResult } from './types.js';
 
 export const JsonlSinkOptions = z.object({
   /** Folder of the daily files, relative to the data directory. */
@@ -18,7 +19,13 @@ export type JsonlSinkOptions = z.infer<typeof JsonlSinkOptions>;
  * Writers on several processes take a lock file per day file; under the lock the sink reads what
  * was appended since it last looked, so a revision already in the file is never written twice.
  */
-export function createJsonlSink(id: string, options: JsonlSinkOptions, ctx: SinkContext): Sink {
+export const jsonlSink = {
+  type: 'jsonl',
+  options: JsonlSinkOptions,
+  create: createJsonlSink,
+} satisfies SinkDefinition<'jsonl', typeof JsonlSinkOptions>;
+
+function createJsonlSink({ id, format, ...options }: JsonlSinkOptions & CommonSinkOptions, ctx: SinkContext): Sink {
   const dir = resolve(ctx.dataDir, options.dir);
   /** Per file: how far it has been read, and the revision keys seen in it. */
   const seen = new Map<string, { offset: number; keys: Set<string> }>();
@@ -87,10 +94,11 @@ export function createJsonlSink(id: string, options: JsonlSinkOptions, ctx: Sink
       const results = batches.map((stories) => {
         let written = 0;
         for (const story of stories) {
-          const key = revisionKey(story);
+          const record = payloadOf(story, format);
+          const key = recordKey(record);
           if (keys.has(key)) continue;
           keys.add(key);
-          lines.push(`${JSON.stringify(story)}\n`);
+          lines.push(`${JSON.stringify(record)}\n`);
           written++;
         }
         return { written, duplicates: stories.length - written };
@@ -148,13 +156,18 @@ interface PendingWrite {
   reject(error: unknown): void;
 }
 
-function revisionKey(story: Pick<Story, 'id' | 'version'>): string {
-  return `${story.id}\u0000${story.version}`;
+/**
+ * The revision key of a stored record, native or ninjs (whose `uri` stands for the story id and
+ * whose `version` is a string): the same function reads lines back and keys new ones.
+ */
+function recordKey(record: unknown): string {
+  const { id, uri, version } = (record ?? {}) as { id?: string; uri?: string; version?: number | string };
+  return `${id ?? uri ?? ''}#v${version ?? ''}`;
 }
 
 function revisionKeyOfLine(line: string): string {
   try {
-    return revisionKey(JSON.parse(line) as Story);
+    return recordKey(JSON.parse(line));
   } catch {
     return '';
   }

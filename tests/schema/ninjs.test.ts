@@ -5,7 +5,7 @@ import { validateNinjs } from '../../src/schema/ninjs-validate.js';
 import type { Story } from '../../src/schema/story.js';
 import schema22 from '../../src/schema/ninjs/ninjs-schema_2.2.json' with { type: 'json' };
 import schema31 from '../../src/schema/ninjs/ninjs-schema_3.1.json' with { type: 'json' };
-import { fullStory, minimalStory } from './stories.js';
+import { fullStory, minimalStory } from '../helpers/stories.js';
 
 const CPP = 'http://cv.iptc.org/newscodes/contentprodpartyrole/';
 

@@ -1,3 +1,4 @@
+import { contentHashOf } from '../../src/schema/content-hash.js';
 import { Story } from '../../src/schema/story.js';
 
 const HASH = 'c0ffee'.padEnd(64, '0');
@@ -106,4 +107,25 @@ export function fullStory(): Story {
     usageTerms: 'This content is intended for editorial use only.',
     representation: 'full',
   });
+}
+
+/**
+ * Revision `version` of one story, with a body and status of its own and a content hash that
+ * matches them, as the pipeline would hand it to a sink.
+ */
+export function storyRevision(id: string, version: number, overrides: Partial<Story> = {}): Story {
+  const draft = minimalStory({
+    id,
+    version,
+    url: `https://wire.example/${encodeURIComponent(id)}`,
+    headline: `Story ${id}, take ${version}`,
+    bodyText: `Text of take ${version}.`,
+    bodyHtml: `<p>Text of take ${version}.</p>`,
+    wordCount: 4,
+    section: 'World',
+    representation: 'full',
+    ...overrides,
+  });
+  const contentHash = contentHashOf(draft);
+  return { ...draft, contentHash, revision: contentHash.slice(0, 16) };
 }
