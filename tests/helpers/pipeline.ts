@@ -34,7 +34,9 @@ export interface TestPipeline {
  */
 export async function createTestPipeline(overrides: Record<string, unknown>): Promise<TestPipeline> {
   const prefix = `wdtest-${randomUUID().slice(0, 12)}`;
-  const dataDir = await mkdtemp(join(tmpdir(), 'wiredesk-test-'));
+  // A caller may share a data folder (and so the raw archive) between pipelines; it then owns it.
+  const ownsDataDir = overrides.dataDir === undefined;
+  const dataDir = ownsDataDir ? await mkdtemp(join(tmpdir(), 'wiredesk-test-')) : String(overrides.dataDir);
   const config = parseConfig(
     {
       redis: { prefix },
@@ -73,9 +75,14 @@ export async function createTestPipeline(overrides: Record<string, unknown>): Pr
     },
     settle,
     async delivered() {
-      const dir = join(dataDir, 'stories');
-      const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.jsonl')).sort();
-      return (await Promise.all(files.map((f) => readJsonl(join(dir, f))))).flat();
+      const stories: Story[] = [];
+      for (const sink of config.sinks) {
+        if (sink.type !== 'jsonl') continue;
+        const dir = join(dataDir, sink.dir);
+        const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.jsonl')).sort();
+        for (const file of files) stories.push(...(await readJsonl(join(dir, file))));
+      }
+      return stories;
     },
     async cleanup() {
       await Promise.all(sets.map((s) => s.close(5_000)));
@@ -89,7 +96,7 @@ export async function createTestPipeline(overrides: Record<string, unknown>): Pr
       } while (cursor !== '0');
       await redis.quit();
       await pipeline.close();
-      await rm(dataDir, { recursive: true, force: true });
+      if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
