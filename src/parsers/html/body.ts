@@ -27,6 +27,12 @@ export interface RenderOptions {
   skip?: ReadonlySet<Element>;
   /** Resolves links. */
   baseUrl: string | null;
+  /**
+   * The densest prose of the story (the best-scoring element), when known: furniture names and
+   * furniture-like stats never remove it or a box around it. Without it, a box is protected when
+   * it holds more than half of the text.
+   */
+  core?: Element;
 }
 
 /** Blocks that hold text directly. */
@@ -79,9 +85,18 @@ interface Close {
   heading: boolean;
 }
 
-/** Text of the container(s): furniture holding more than half of it is the story after all. */
+/** What protects a box from furniture rules: lying on the path to the core, or holding most of the text. */
 interface Scope {
+  coreLine: ReadonlySet<Element> | null;
   storyChars: number;
+}
+
+/** `core` and its ancestors up to one of `roots`. */
+function lineTo(core: Element, roots: readonly Element[]): Set<Element> {
+  const line = new Set<Element>();
+  const stop = new Set(roots);
+  for (let el: Element | null = core; el && !stop.has(el); el = el.parent && isTag(el.parent) ? el.parent : null) line.add(el);
+  return line;
 }
 
 function isClose(frame: AnyNode | Close): frame is Close {
@@ -183,8 +198,14 @@ function decide(el: Element, s: NodeStats | undefined, options: RenderOptions, s
   if (s.chars < CAPTION_MAX_CHARS && (CAPTION_CLASS.test(s.names) || CREDIT_LINE_CLASS.test(s.names))) return Act.Caption;
   if ((s.flags & FURNITURE) !== 0) return Act.Skip;
   // Furniture names do not apply to what holds most of the story, nor to a quoted post in an embed wrapper.
-  const holdsStory = s.chars - s.linkChars > scope.storyChars / 2 || s.quoteChars > 0.6 * s.chars;
-  if ((s.flags & (SOFT_FURNITURE | BOILERPLATE)) !== 0 && !holdsStory) return Act.Skip;
+  // Furniture rules never apply to the story's own boxes, nor to a quoted post in an embed wrapper.
+  // A furniture name inside the core still counts ("gallery" around 50 captioned slides), but
+  // furniture-like stats do not on a box that holds most of the text.
+  const onCoreLine = scope.coreLine?.has(el) === true;
+  const holdsMost = s.chars - s.linkChars > scope.storyChars / 2;
+  const quoted = s.quoteChars > 0.6 * s.chars;
+  const holdsStory = onCoreLine || holdsMost || quoted;
+  if ((s.flags & (SOFT_FURNITURE | BOILERPLATE)) !== 0 && !(onCoreLine || quoted || (!scope.coreLine && holdsMost))) return Act.Skip;
   if (!block) return INLINE_KEPT.has(name) ? Act.Inline : Act.Unwrap;
 
   const textual = TEXT_BLOCKS.has(name) || s.blockKids === 0;
@@ -274,7 +295,7 @@ export function renderBody(roots: readonly Element[], options: RenderOptions): R
     lastBreak = -1;
   };
 
-  const scope: Scope = { storyChars: 0 };
+  const scope: Scope = { coreLine: options.core ? lineTo(options.core, roots) : null, storyChars: 0 };
   for (const root of roots) {
     const s = stats.get(root);
     if (s) scope.storyChars += s.chars - s.linkChars;

@@ -18,20 +18,27 @@ const MIN_REFERENCE_WORDS = 80;
 /** An extraction with less of the JSON-LD text than this is the wrong part of the page. */
 const MIN_REFERENCE_COVERAGE = 0.5;
 
+interface Containers {
+  roots: Element[];
+  /** The densest prose inside them, which the cleaner must keep. */
+  core: Element;
+}
+
 /**
  * The story's container(s): the scorer's pick, unless the page declares a body elsewhere
  * (microdata or a CMS body class) that holds more text.
  */
-function containers(pageStats: PageStats, body: Element, strict: boolean): Element[] | null {
+function containers(pageStats: PageStats, body: Element, strict: boolean): Containers | null {
   const scored = pickByScore(pageStats, body, strict);
   const declared = declaredBody(pageStats);
-  if (!scored) return declared ? [declared] : null;
-  if (!declared || !isApart(declared, scored.roots)) return scored.roots;
+  if (!scored) return declared ? { roots: [declared], core: declared } : null;
+  const picked = { roots: scored.roots, core: scored.best };
+  if (!declared || !isApart(declared, scored.roots)) return picked;
   const textOf = (el: Element) => {
     const s = pageStats.stats.get(el)!;
     return s.chars - s.linkChars;
   };
-  return textOf(declared) > scored.roots.reduce((sum, el) => sum + textOf(el), 0) ? [declared] : scored.roots;
+  return textOf(declared) > scored.roots.reduce((sum, el) => sum + textOf(el), 0) ? { roots: [declared], core: declared } : picked;
 }
 
 /**
@@ -54,7 +61,7 @@ export const genericContentStrategy: Strategy = {
     for (const strict of [true, false]) {
       const chosen = containers(pageStats, body, strict);
       if (!chosen) continue;
-      const attempt = renderBody(chosen, { stats: pageStats.stats, baseUrl: page.url });
+      const attempt = renderBody(chosen.roots, { stats: pageStats.stats, baseUrl: page.url, core: chosen.core });
       if (!rendered || attempt.chars > rendered.chars) rendered = attempt;
       if (rendered.chars >= RETRY_BELOW_CHARS) break;
     }

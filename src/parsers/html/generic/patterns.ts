@@ -104,7 +104,7 @@ const FURNITURE_WORDS: ReadonlySet<string> = new Set([
   ...['cookies', 'consent', 'gdpr', 'paywall', 'regwall', 'login', 'signin', 'register', 'sidebar', 'widget', 'rail'],
   ...['masthead', 'footer', 'caption', 'credit', 'gallery', 'slideshow', 'carousel', 'video', 'podcast', 'embed', 'tags'],
   ...['tag', 'topics', 'meta', 'metadata', 'bio', 'byline', 'timestamp', 'toolbar', 'tools', 'print', 'email', 'rating'],
-  ...['subnav', 'nav', 'navigation', 'menu', 'hidden', 'hid', 'kicker', 'eyebrow', 'headline', 'contributor', 'contributors'],
+  ...['subnav', 'nav', 'navigation', 'menu', 'kicker', 'eyebrow', 'headline', 'contributor', 'contributors'],
 ]);
 /** Furniture named by two or three words, however they are joined (`read-more`, `readMore`, `readmore`). */
 const FURNITURE_PHRASES: ReadonlySet<string> = new Set([
@@ -123,9 +123,13 @@ const WORD_SPLIT = /[\s_-]+/;
 const CAMEL_HUMP = /([a-z0-9])([A-Z])/g;
 const UPPER = /[A-Z]/;
 
+/** Class names that describe a state or a feature of the box, not what it is: `has-comments`, `no-ads`, `field-label-hidden`. */
+const STATE_NAME = /(?:^|\s)(?:has|with|without|no|is|show|hide|enable|enabled|disable|disabled)[-_]\S*|\S*[-_](?:hidden|enabled|disabled|visible|open|closed|active)(?=\s|$)/gi;
+
 /** Lower-case words of class and id names: `share-bar imageEmbedCredit` → share, bar, image, embed, credit. */
 function nameWords(rawNames: string): string[] {
-  return (UPPER.test(rawNames) ? rawNames.replace(CAMEL_HUMP, '$1 $2').toLowerCase() : rawNames).split(WORD_SPLIT);
+  const names = rawNames.replace(STATE_NAME, ' ');
+  return (UPPER.test(names) ? names.replace(CAMEL_HUMP, '$1 $2').toLowerCase() : names).split(WORD_SPLIT);
 }
 
 /** The story's own body, by the class names CMSs give it; such an element is never furniture. */

@@ -18,7 +18,9 @@ const CLOSE_SCORE = 0.75;
 const MIN_VOTES = 3;
 
 export interface Scored {
-  /** The best-scoring element. */
+  /** The best-scoring element: the densest prose of the story. */
+  best: Element;
+  /** The element the story was found to fill (`best` or an ancestor). */
   top: Element;
   /** `top` and the siblings that belong with it, in document order. */
   roots: Element[];
@@ -123,7 +125,7 @@ export function pickByScore(page: PageStats, body: Element, strict: boolean): Sc
     top = parent;
   }
 
-  return { top, roots: withSiblings(page, top, best, body, skip) };
+  return { best, top, roots: withSiblings(page, top, best, body, skip) };
 }
 
 /** Layout class names that many unrelated boxes share (grid columns, wrappers, spacing utilities). */
