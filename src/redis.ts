@@ -28,17 +28,22 @@ export function createRedis(url: string, options: RedisOptions = {}): Redis {
  * a private `redis-server` in a temporary directory for the life of this process; else a clear
  * error saying how to get Redis.
  */
-export async function resolveRedis(configured: string | undefined, logger: Logger): Promise<RedisEndpoint> {
+export async function resolveRedis(
+  configured: string | undefined,
+  logger: Logger,
+  options: { defaultUrl?: string } = {},
+): Promise<RedisEndpoint> {
   const noop = async () => {};
   if (configured) {
     await assertReachable(configured);
     return { url: configured, stop: noop };
   }
-  if (await answers(DEFAULT_REDIS_URL)) return { url: DEFAULT_REDIS_URL, stop: noop };
+  const defaultUrl = options.defaultUrl ?? DEFAULT_REDIS_URL;
+  if (await answers(defaultUrl)) return { url: defaultUrl, stop: noop };
   if (!hasBinary('redis-server')) {
     throw new WiredeskError(
       'WD_ERR_SERVICE_UNAVAILABLE',
-      'Redis is not answering on 127.0.0.1:6379 and no redis-server binary is on the PATH. ' +
+      `Redis is not answering on ${redactUrl(defaultUrl).replace('redis://', '')} and no redis-server binary is on the PATH. ` +
         'Install Redis (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis), ' +
         'start one with `docker compose up -d redis`, or set REDIS_URL to a running server.',
       { retryable: false },
@@ -93,8 +98,11 @@ async function startPrivateRedis(logger: Logger): Promise<RedisEndpoint> {
     url,
     async stop() {
       process.off('exit', killOnExit);
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
       await rm(dir, { recursive: true, force: true });
     },
   };
