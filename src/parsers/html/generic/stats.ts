@@ -14,7 +14,7 @@ import {
 
 /** Never story text: junk tags and hidden elements. Their subtree is not visited. */
 export const JUNK = 1;
-/** Page furniture by tag or ARIA role (nav, aside, menu). */
+/** Page furniture by tag or ARIA role (nav, aside, menu). Like junk, its subtree is not visited: Readability drops it before scoring too. */
 export const FURNITURE = 2;
 /** Furniture by tag only when it holds little of the story (form, header, footer). */
 export const SOFT_FURNITURE = 4;
@@ -229,7 +229,7 @@ export function computeStats(roots: readonly AnyNode[]): PageStats {
     }
     stats.set(node, emptyStats(flags, verdict));
     elements.push(node);
-    if ((flags & JUNK) !== 0) continue;
+    if ((flags & (JUNK | FURNITURE)) !== 0) continue;
     const kids = node.children;
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
