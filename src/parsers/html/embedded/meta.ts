@@ -103,9 +103,13 @@ function metaHeadline(page: Page, scan: PageScan, parsely: Record<string, unknow
 
 /** The first readable date that states a time of day, else the first that states only the day. */
 function firstDate(scan: PageScan, keys: readonly string[], extra: string | null): string | null {
-  const dates = keys.flatMap((key) => (scan.meta.get(key) ?? []).map(readableDate)).concat(extra);
-  const readable = dates.filter((d): d is string => d !== null);
-  return readable.find(hasTime) ?? readable[0] ?? null;
+  let dayOnly: string | null = null;
+  for (const value of [...keys.flatMap((key) => scan.meta.get(key) ?? []), extra]) {
+    const date = readableDate(value);
+    if (date && hasTime(date)) return date;
+    dayOnly ??= date;
+  }
+  return dayOnly;
 }
 
 /** A day-only meta date ("2016-12-15") made precise by a timestamp in the markup on that day. */

@@ -223,7 +223,8 @@ function labelledDate(near: Text[], label: RegExp): string | null {
 function bareTimestamp(near: Text[]): string | null {
   for (const node of near) {
     const text = node.data.trim();
-    if (text.length > MAX_LABELLED || !/\d/.test(text) || UPDATED_LABEL.test(text)) continue;
+    // Only a clock time ("4:19") makes a timestamp; reading every number as a date costs too much.
+    if (text.length > MAX_LABELLED || !/\d:\d\d/.test(text) || UPDATED_LABEL.test(text)) continue;
     const date = readableDate(text);
     if (date && hasTime(date)) return date;
   }
