@@ -111,6 +111,24 @@ describe('generic content extraction', () => {
     expect(story.bodyText).toContain('Sandbag stations are open at the fire house');
   });
 
+  it('drops a gallery inside the story box even when its captions outweigh the story', () => {
+    const slides = Array.from({ length: 12 }, (_, i) => `<li><h3>Slide ${i + 1}: the river in ${1990 + i}</h3><p>Archive photo of the Cedar River at high water, taken from the Main Street bridge, with the old mill on the left bank and sandbags along the wall.</p></li>`);
+    const story = storyOf(
+      page(`<article><div class="story-text">
+        ${PARAGRAPHS.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}
+        <div class="photo-gallery"><ul class="slides">${slides.join('')}</ul></div>
+        ${PARAGRAPHS.slice(2).map((p) => `<p>${p}</p>`).join('')}
+      </div></article>`),
+    );
+    expect(story.bodyText).toBe(STORY_TEXT);
+  });
+
+  it('keeps a body box whose class names only describe its state', () => {
+    const linked = PARAGRAPHS.map((p) => `<p>${p.replace('National Weather Service', '<a href="https://weather.gov">National Weather Service</a>').replace('Forecasters', '<a href="/weather">Forecasters</a>')}</p>`);
+    const story = storyOf(page(`<div class="node"><div class="field field-name-body field-label-hidden has-comments">${linked.join('')}</div></div>`));
+    expect(story.bodyText).toBe(STORY_TEXT);
+  });
+
   it('falls back to the JSON-LD articleBody when no container holds the story', () => {
     const articleBody = [...PARAGRAPHS, ...PARAGRAPHS].join('\n');
     const jsonLd = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Flood warning', articleBody });
