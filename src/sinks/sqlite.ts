@@ -102,18 +102,21 @@ function createSqliteSink({ id, format, ...options }: SqliteSinkOptions & Common
     async open() {
       try {
         await mkdir(dirname(file), { recursive: true });
-        const { default: Sqlite } = await import('better-sqlite3');
-        db = new Sqlite(file, { timeout: options.busyTimeout });
-        db.pragma('journal_mode = WAL');
+        // Node hands a CommonJS module to import() as its default export; TypeScript (without
+        // esModuleInterop) types it as the module itself.
+        const { default: Sqlite } = (await import('better-sqlite3')) as unknown as { default: typeof import('better-sqlite3') };
+        const opened = new Sqlite(file, { timeout: options.busyTimeout });
+        db = opened;
+        opened.pragma('journal_mode = WAL');
         // Once a write returns, the revision counts as delivered and is never sent again: it must
         // survive a power cut, not only a crash of this process.
-        db.pragma('synchronous = FULL');
-        migrate(db);
-        const insertRevision = db.prepare(INSERT_REVISION);
-        const upsertStory = db.prepare(UPSERT_STORY);
+        opened.pragma('synchronous = FULL');
+        migrate(opened);
+        const insertRevision = opened.prepare(INSERT_REVISION);
+        const upsertStory = opened.prepare(UPSERT_STORY);
         // IMMEDIATE takes the write lock up front, where the busy timeout applies, instead of
         // failing at once when a read transaction cannot be upgraded.
-        const transaction = db.transaction((rows: readonly StoryRow[], writtenAt: string) => {
+        const transaction = opened.transaction((rows: readonly StoryRow[], writtenAt: string) => {
           let written = 0;
           for (const row of rows) {
             const params = { ...row, written_at: writtenAt };
