@@ -40,7 +40,8 @@ export interface PageScan {
 
 /** Scripts larger than this are not page state worth parsing (and would cost too much to). */
 const MAX_STATE_SCRIPT = 4_000_000;
-const STATE_MARKER = /__INITIAL_STATE__|__PRELOADED_STATE__|Fusion\.globalContent\s*=/;
+/** Plain substring tests: inline scripts run to megabytes, and a regex over each costs more. */
+const STATE_MARKERS = ['__INITIAL_STATE__', '__PRELOADED_STATE__', 'Fusion.globalContent'];
 const AUTHOR_PATH = /\/(?:author|authors|writer|writers|profile|profiles|people|staff|editors|contributors|journalist|journalists)\//i;
 
 const scans = new WeakMap<Page, PageScan>();
@@ -117,30 +118,47 @@ function walk(roots: AnyNode[]): PageScan {
   return scan;
 }
 
+/** Class words worth a closer look; one test per element keeps the walk cheap. */
+const CLASS_SIGNAL = /author|byline|date|time|publish|breadcrumb/i;
+
 /** Files an element under every signal it carries (an element can be an author link and a byline). */
 function classify(el: Element, scan: PageScan): void {
   const name = el.name;
   const a = el.attribs;
-  if (name === 'p') scan.p.push(el);
-  else if (name === 'h1') scan.h1.push(el);
-  else if (name === 'h2') scan.h2.push(el);
-  else if (name === 'link') {
-    if (scan.canonical === null && /(?:^|\s)canonical(?:\s|$)/i.test(a.rel ?? '')) scan.canonical = a.href?.trim() || null;
-  } else if (name === 'html') scan.lang ??= a.lang?.trim() || a['xml:lang']?.trim() || null;
-
-  const cls = a.class?.toLowerCase() ?? '';
-  const itemprop = a.itemprop?.toLowerCase() ?? '';
-  const rel = a.rel?.toLowerCase() ?? '';
-  if (/\bauthor\b/.test(itemprop) || /\bauthor\b/.test(rel) || cls.includes('byline') || cls.includes('author')) scan.authors.push(el);
-  if (name === 'a') {
-    if (/\btag\b/.test(rel)) scan.tagLinks.push(el);
-    if (a.href !== undefined && AUTHOR_PATH.test(a.href)) scan.authorLinks.push(el);
+  switch (name) {
+    case 'p':
+      scan.p.push(el);
+      break;
+    case 'h1':
+      scan.h1.push(el);
+      break;
+    case 'h2':
+      scan.h2.push(el);
+      break;
+    case 'time':
+      scan.times.push(el);
+      break;
+    case 'a':
+      if (a.rel !== undefined && /\btag\b/i.test(a.rel)) scan.tagLinks.push(el);
+      if (a.href !== undefined && AUTHOR_PATH.test(a.href)) scan.authorLinks.push(el);
+      break;
+    case 'link':
+      if (scan.canonical === null && /(?:^|\s)canonical(?:\s|$)/i.test(a.rel ?? '')) scan.canonical = a.href?.trim() || null;
+      break;
+    case 'html':
+      scan.lang ??= a.lang?.trim() || a['xml:lang']?.trim() || null;
+      break;
+    case 'nav':
+      if (/readcrumb/i.test(a['aria-label'] ?? '')) scan.breadcrumbs.push(el);
+      break;
   }
-  if (name === 'time' || /\bdate(?:published|modified)\b/.test(itemprop)) scan.times.push(el);
+  const itemprop = a.itemprop === undefined ? '' : a.itemprop.toLowerCase();
+  const cls = a.class !== undefined && CLASS_SIGNAL.test(a.class) ? a.class.toLowerCase() : '';
+  if (itemprop === '' && cls === '' && a.rel === undefined && a.itemtype === undefined) return;
+  if (/\bauthor\b/.test(itemprop) || (a.rel !== undefined && /\bauthor\b/i.test(a.rel)) || cls.includes('byline') || cls.includes('author')) scan.authors.push(el);
+  if (name !== 'time' && /\bdate(?:published|modified)\b/.test(itemprop)) scan.times.push(el);
   if (cls.includes('date') || cls.includes('time') || cls.includes('publish')) scan.dated.push(el);
-  if (cls.includes('breadcrumb') || (a.itemtype ?? '').includes('BreadcrumbList') || (name === 'nav' && /readcrumb/i.test(a['aria-label'] ?? ''))) {
-    scan.breadcrumbs.push(el);
-  }
+  if (cls.includes('breadcrumb') || (a.itemtype ?? '').includes('BreadcrumbList')) scan.breadcrumbs.push(el);
   if (cls.includes('dateline') || /\bdateline\b/.test(itemprop)) scan.datelines.push(el);
 }
 
@@ -167,10 +185,12 @@ function addScript(el: Element, jsonLd: string[], stateScripts: Array<{ json: bo
   const text = scriptText(el);
   if (text.length > MAX_STATE_SCRIPT) return;
   if (el.attribs.id === '__NEXT_DATA__') stateScripts.push({ json: true, text });
-  else if (STATE_MARKER.test(text)) stateScripts.push({ json: false, text });
+  else if (STATE_MARKERS.some((marker) => text.includes(marker))) stateScripts.push({ json: false, text });
 }
 
 function scriptText(el: Element): string {
+  const only = el.children.length === 1 ? el.children[0] : undefined;
+  if (only && isText(only)) return only.data;
   let text = '';
   for (const child of el.children) if (isText(child)) text += child.data;
   return text;
