@@ -5,8 +5,9 @@ import { resolveUrl } from '../cleaners/urls.js';
 import type { ImageDraft } from '../types.js';
 import { textOf } from './generic/dom.js';
 import { figureImages, imageOf } from './generic/figures.js';
-import { CAPTION_CLASS, CREDIT_LINE_CLASS, FIGURE_CLASS, PROMO_BLOCK_MAX_CHARS, PROMO_LABEL, PROMO_MAX_CHARS, PROMO_TEXT } from './generic/patterns.js';
-import { BLOCK, BOILERPLATE, FURNITURE, JUNK, SOFT_FURNITURE, computeStats, linkDensity, type NodeStats } from './generic/stats.js';
+import { CAPTION_CLASS, SUBHEADS, TABLE_PARTS, TEXT_BLOCKS } from './generic/patterns.js';
+import { decide, lineTo, type Act, type PruneScope } from './generic/prune.js';
+import { JUNK, computeStats, type NodeStats } from './generic/stats.js';
 import type { Page } from './page.js';
 
 export interface ExtractedBody {
@@ -28,197 +29,34 @@ export interface RenderOptions {
   /** Resolves links. */
   baseUrl: string | null;
   /**
-   * The densest prose of the story (the best-scoring element), when known: furniture names and
-   * furniture-like stats never remove it or a box around it. Without it, a box is protected when
-   * it holds more than half of the text.
+   * The densest prose of the story (the best-scoring element), when known: it and the boxes
+   * around it are never furniture. Without it, a box that holds most of the text is protected.
    */
   core?: Element;
 }
 
-/** Blocks that hold text directly. */
-const TEXT_BLOCKS: ReadonlySet<string> = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt', 'dd', 'pre', 'blockquote', 'td', 'th', 'caption']);
-/** Blocks kept as they are, holding other blocks. */
-const OUTER_BLOCKS: ReadonlySet<string> = new Set(['ul', 'ol', 'dl', 'table', 'thead', 'tbody', 'tfoot', 'tr']);
-const SUBHEADS: ReadonlySet<string> = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
-const TABLE_PARTS: ReadonlySet<string> = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption']);
-const INLINE_KEPT: ReadonlySet<string> = new Set([
-  ...['a', 'b', 'strong', 'i', 'em', 'u', 's', 'sub', 'sup', 'code', 'q', 'cite', 'abbr', 'mark', 'small', 'del', 'ins'],
-  ...['kbd', 'samp', 'var'],
-]);
-/** Boxes that are cleaned conditionally (Readability): kept only when they read like prose. */
-const CONDITIONAL: ReadonlySet<string> = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'form', 'fieldset', 'aside', 'header', 'footer', 'center']);
-const LISTS: ReadonlySet<string> = new Set(['ul', 'ol', 'dl']);
-const LIST_ITEMS: ReadonlySet<string> = new Set(['li', 'dt', 'dd']);
-/** Microdata of the story's metadata (dates, authors, headline): shown with the story, not part of its text. */
-const METADATA_ITEMPROP = /(?:^|\s)(?:datePublished|dateModified|dateCreated|author|creator|publisher|headline|alternativeHeadline|keywords|articleSection)(?:\s|$)/;
-/** A figure wrapper with more text than this is prose with a picture in it, not a figure. */
-const FIGURE_MAX_CHARS = 600;
-const CAPTION_MAX_CHARS = 500;
-/** A line up to this long that is (almost all) one link is a teaser, not a sentence of the story. */
-const LINK_LINE_CHARS = 160;
-const LINK_LINE_DENSITY = 0.75;
-const MIN_LINK_LIST_ITEMS = 3;
-/** A list with this share of its items link lines is a list of links. */
-const LINK_LIST_SHARE = 0.8;
-/** Promotional lines are short runs of markup; reading the text of anything bigger costs more than it can find. */
-const PROMO_MAX_ELEMENTS = 40;
-const PROMO_LABEL_MAX_CHARS = 60;
-
-const enum Act {
-  Skip,
-  Figure,
-  Image,
-  Caption,
-  Block,
-  Container,
-  Inline,
-  Unwrap,
-  Break,
-}
-
+/** Closes what an element opened, once its children are written. */
 interface Close {
   close: true;
   act: Act;
-  tag: string | null;
+  tag: string;
+  /** Output length and text written when the block opened: a block with no text is taken back. */
   mark: number;
   written: number;
-  heading: boolean;
-}
-
-/** What protects a box from furniture rules: lying on the path to the core, or holding most of the text. */
-interface Scope {
-  coreLine: ReadonlySet<Element> | null;
-  storyChars: number;
-}
-
-/** `core` and its ancestors up to one of `roots`. */
-function lineTo(core: Element, roots: readonly Element[]): Set<Element> {
-  const line = new Set<Element>();
-  const stop = new Set(roots);
-  for (let el: Element | null = core; el && !stop.has(el); el = el.parent && isTag(el.parent) ? el.parent : null) line.add(el);
-  return line;
 }
 
 function isClose(frame: AnyNode | Close): frame is Close {
   return (frame as Close).close === true;
 }
 
-function isLastElement(el: Element): boolean {
-  for (let n = el.next; n; n = n.next) if (isTag(n) || (isText(n) && n.data.trim() !== '')) return false;
-  return true;
-}
-
-/**
- * Readability's conditional cleaning, on precomputed stats: a box with few commas is dropped when
- * it looks like links, images, inputs or embeds rather than prose.
- */
-function looksLikeFurniture(el: Element, s: NodeStats): boolean {
-  const score = Number.isNaN(s.score) ? 0 : s.score;
-  if (s.weight + score < 0) return true;
-  if (s.commas >= 10) return false;
-  const name = el.name;
-  const isList = LISTS.has(name);
-  const density = linkDensity(s);
-  const headingDensity = s.chars > 0 ? s.headingChars / s.chars : 0;
-  if (s.imgs > 1 && s.paras / s.imgs < 0.5) return true;
-  if (!isList && s.lis - 100 > s.paras) return true;
-  if (s.inputs > Math.floor(s.paras / 3)) return true;
-  if (!isList && headingDensity < 0.9 && s.chars < 25 && (s.imgs === 0 || s.imgs > 2) && density > 0) return true;
-  if (!isList && s.weight < 25 && density > 0.2) return true;
-  if (s.weight >= 25 && density > 0.5) return true;
-  if ((s.embeds === 1 && s.chars < 75) || s.embeds > 1) return true;
-  return false;
-}
-
-/** A short line that is mostly a link: a teaser for another story. */
-function isLinkLine(s: NodeStats | undefined): boolean {
-  return s !== undefined && s.chars > 0 && s.chars < LINK_LINE_CHARS && s.linkChars >= LINK_LINE_DENSITY * s.chars;
-}
-
-function siblingElement(el: Element, direction: 'prev' | 'next'): Element | null {
-  for (let n = el[direction]; n; n = n[direction]) {
-    if (isTag(n)) return n;
-    if (isText(n) && n.data.trim() !== '') return null;
-  }
-  return null;
-}
-
-/** A list of links right after a label such as "More Great Stories" or "Related:". */
-function isUnderPromoLabel(list: Element, stats: ReadonlyMap<Element, NodeStats>): boolean {
-  let label = siblingElement(list, 'prev');
-  if (label?.name === 'hr') label = siblingElement(label, 'prev');
-  const s = label ? stats.get(label) : undefined;
-  if (!label || !s || s.chars === 0 || s.chars > PROMO_LABEL_MAX_CHARS || s.elems > PROMO_MAX_ELEMENTS) return false;
-  const text = textOf(label, stats);
-  return PROMO_TEXT.test(text) || PROMO_LABEL.test(text);
-}
-
-/**
- * Trafilatura's link-density test (a short block that is mostly links is a link list), plus the
- * teasers it misses: a line that is one link and nothing else, a run of link lines ("DON'T MISS:
- * headline [VIDEO]", …), and a list whose items are all links.
- */
-function isLinkBlock(el: Element, s: NodeStats, isText: boolean, stats: ReadonlyMap<Element, NodeStats>): boolean {
-  // List items are judged with their list: a list of sources or documents may link some items.
-  if (s.linkChars === 0 || LIST_ITEMS.has(el.name)) return false;
-  if (isText && s.chars < LINK_LINE_CHARS && s.linkChars >= 0.95 * s.chars) return true;
-  if (isText && isLinkLine(s)) {
-    const prev = siblingElement(el, 'prev');
-    const next = siblingElement(el, 'next');
-    if ((prev && isLinkLine(stats.get(prev))) || (next && isLinkLine(stats.get(next)))) return true;
-  }
-  if (LISTS.has(el.name) && isUnderPromoLabel(el, stats)) return true;
-  if (LISTS.has(el.name) && s.lis >= MIN_LINK_LIST_ITEMS) {
-    const items = el.children.filter((c): c is Element => isTag(c) && c.name === 'li');
-    const linkLines = items.filter((li) => isLinkLine(stats.get(li))).length;
-    if (items.length >= MIN_LINK_LIST_ITEMS && linkLines >= LINK_LIST_SHARE * items.length) return true;
-  }
-  const last = isLastElement(el);
-  const limit = isText ? (last ? 60 : 30) : last ? 300 : 100;
-  return s.chars < limit && s.linkChars > 0.8 * s.chars;
-}
-
-/** A short promotional line, or a block of links under a promotional label. */
-function isPromo(el: Element, s: NodeStats, stats: ReadonlyMap<Element, NodeStats>): boolean {
-  const linked = linkDensity(s) >= 0.5;
-  if (s.chars > (linked ? PROMO_BLOCK_MAX_CHARS : PROMO_MAX_CHARS)) return false;
-  const text = textOf(el, stats);
-  return (s.chars <= PROMO_MAX_CHARS && PROMO_TEXT.test(text)) || (linked && PROMO_LABEL.test(text));
-}
-
-function decide(el: Element, s: NodeStats | undefined, options: RenderOptions, scope: Scope): Act {
-  if (s === undefined || (s.flags & JUNK) !== 0 || options.skip?.has(el)) return Act.Skip;
-  const name = el.name;
-  if (name === 'img' || name === 'picture') return Act.Image;
-  if (name === 'figure' || (s.imgs > 0 && s.chars < FIGURE_MAX_CHARS && FIGURE_CLASS.test(s.names) && s.paras <= 1)) return Act.Figure;
-  if (name === 'br') return Act.Break;
-  if (name === 'h1' || name === 'figcaption') return Act.Skip;
-  if (el.attribs.itemprop !== undefined && METADATA_ITEMPROP.test(el.attribs.itemprop)) return Act.Skip;
-  const block = (s.flags & BLOCK) !== 0;
-  if (s.chars < CAPTION_MAX_CHARS && (CAPTION_CLASS.test(s.names) || CREDIT_LINE_CLASS.test(s.names))) return Act.Caption;
-  if ((s.flags & FURNITURE) !== 0) return Act.Skip;
-  // Furniture names do not apply to what holds most of the story, nor to a quoted post in an embed wrapper.
-  // Furniture rules never apply to the story's own boxes, nor to a quoted post in an embed wrapper.
-  // A furniture name inside the core still counts ("gallery" around 50 captioned slides), but
-  // furniture-like stats do not on a box that holds most of the text.
-  const onCoreLine = scope.coreLine?.has(el) === true;
-  const holdsMost = s.chars - s.linkChars > scope.storyChars / 2;
-  const quoted = s.quoteChars > 0.6 * s.chars;
-  const holdsStory = onCoreLine || holdsMost || quoted;
-  if ((s.flags & (SOFT_FURNITURE | BOILERPLATE)) !== 0 && !(onCoreLine || quoted || (!scope.coreLine && holdsMost))) return Act.Skip;
-  if (!block) return INLINE_KEPT.has(name) ? Act.Inline : Act.Unwrap;
-
-  const textual = TEXT_BLOCKS.has(name) || s.blockKids === 0;
-  if (CONDITIONAL.has(name) && !holdsStory && looksLikeFurniture(el, s)) return Act.Skip;
-  if (!TABLE_PARTS.has(name) && isLinkBlock(el, s, textual, options.stats)) return Act.Skip;
-  if (SUBHEADS.has(name) && linkDensity(s) > 0.5) return Act.Skip;
-  if (textual && s.chars > 0 && s.elems <= PROMO_MAX_ELEMENTS && isPromo(el, s, options.stats)) return Act.Skip;
-  return TEXT_BLOCKS.has(name) || OUTER_BLOCKS.has(name) ? Act.Block : Act.Container;
-}
-
 /** A table laid out for the page rather than for data: its cells are plain containers. */
 function isLayoutTable(s: NodeStats): boolean {
   return s.tables > 0 || s.paras > 2;
+}
+
+function cellSpan(el: Element): string {
+  const { colspan, rowspan } = el.attribs;
+  return `${colspan && /^\d+$/.test(colspan) ? ` colspan="${colspan}"` : ''}${rowspan && /^\d+$/.test(rowspan) ? ` rowspan="${rowspan}"` : ''}`;
 }
 
 /**
@@ -230,6 +68,7 @@ export function renderBody(roots: readonly Element[], options: RenderOptions): R
   const { stats } = options;
   const parts: string[] = [];
   const images: ImageDraft[] = [];
+  const imageUrls = new Set<string>();
   let written = 0;
   let paraMark = -1;
   let paraWritten = 0;
@@ -242,7 +81,7 @@ export function renderBody(roots: readonly Element[], options: RenderOptions): R
   // Inline elements open in the output; those below `inlinesOpenFrom` were already closed by a paragraph end.
   const inlines: Array<{ tag: string; open: boolean }> = [];
   let inlinesOpenFrom = 0;
-  const imageUrls = new Set<string>();
+
   const addImages = (found: ImageDraft[]) => {
     for (const image of found) {
       if (imageUrls.has(image.url)) continue;
@@ -250,7 +89,6 @@ export function renderBody(roots: readonly Element[], options: RenderOptions): R
       images.push(image);
     }
   };
-
   const closePara = () => {
     if (paraMark < 0) return;
     for (let i = inlines.length - 1; i >= inlinesOpenFrom; i--) {
@@ -294,42 +132,41 @@ export function renderBody(roots: readonly Element[], options: RenderOptions): R
     space = collapsed.endsWith(' ');
     lastBreak = -1;
   };
+  // A box ends a run of text: inside a text block it is a space, elsewhere the end of a paragraph.
+  const boxBoundary = () => {
+    if (textDepth > 0) space = true;
+    else closePara();
+  };
 
-  const scope: Scope = { coreLine: options.core ? lineTo(options.core, roots) : null, storyChars: 0 };
+  const scope: PruneScope = { stats, skip: options.skip, coreLine: options.core ? lineTo(options.core, roots) : null, storyChars: 0 };
   for (const root of roots) {
     const s = stats.get(root);
     if (s) scope.storyChars += s.chars - s.linkChars;
   }
-
+  const rootSet = new Set<AnyNode>(roots);
   const stack: Array<AnyNode | Close> = [];
   for (let i = roots.length - 1; i >= 0; i--) stack.push(roots[i]!);
-  const rootSet = new Set<AnyNode>(roots);
 
   while (stack.length > 0) {
     const frame = stack.pop()!;
     if (isClose(frame)) {
-      if (frame.act === Act.Container) {
-        if (textDepth > 0) space = true;
-        else closePara();
+      if (frame.act === 'container') {
+        boxBoundary();
         if (frame.tag === 'table') layoutDepth--;
-        continue;
-      }
-      if (frame.act === Act.Inline) {
+      } else if (frame.act === 'inline') {
         const inline = inlines.pop();
         if (inline?.open) parts.push(`</${inline.tag}>`);
         inlinesOpenFrom = Math.min(inlinesOpenFrom, inlines.length);
-        continue;
-      }
-      // A block: dropped when nothing was written inside it.
-      if (frame.tag === 'pre') preDepth--;
-      if (frame.tag !== null && TEXT_BLOCKS.has(frame.tag)) textDepth--;
-      if (written === frame.written) {
-        parts.length = frame.mark;
       } else {
-        parts.push(`</${frame.tag}>`);
-        lastHeading = frame.heading ? { mark: frame.mark, written: frame.written } : null;
+        if (frame.tag === 'pre') preDepth--;
+        if (TEXT_BLOCKS.has(frame.tag)) textDepth--;
+        if (written === frame.written) parts.length = frame.mark;
+        else {
+          parts.push(`</${frame.tag}>`);
+          lastHeading = SUBHEADS.has(frame.tag) ? { mark: frame.mark, written: frame.written } : null;
+        }
+        space = false;
       }
-      space = false;
       continue;
     }
     if (isText(frame)) {
@@ -339,26 +176,26 @@ export function renderBody(roots: readonly Element[], options: RenderOptions): R
     if (!isTag(frame)) continue;
     const el = frame;
     const s = stats.get(el);
-    const act = rootSet.has(el) ? (s && (s.flags & JUNK) === 0 ? Act.Container : Act.Skip) : decide(el, s, options, scope);
+    let act: Act = rootSet.has(el) ? (s && (s.flags & JUNK) === 0 ? 'container' : 'skip') : decide(el, scope);
     switch (act) {
-      case Act.Skip:
+      case 'skip':
         continue;
-      case Act.Figure:
+      case 'figure':
         addImages(figureImages(el, stats));
         continue;
-      case Act.Image: {
+      case 'image': {
         const image = imageOf(el);
         if (image) addImages([image]);
         continue;
       }
-      case Act.Caption: {
+      case 'caption': {
         // A caption or credit outside any figure belongs to the picture before it, if that has none.
         const last = images.at(-1);
         const field = CAPTION_CLASS.test(s!.names) ? 'caption' : 'credit';
         if (last && !last[field]) last[field] = textOf(el, stats) || null;
         continue;
       }
-      case Act.Break:
+      case 'break':
         if (textDepth === 0 && paraMark >= 0 && lastBreak === parts.length - 1) {
           parts.length = lastBreak;
           closePara();
@@ -368,9 +205,9 @@ export function renderBody(roots: readonly Element[], options: RenderOptions): R
           space = false;
         }
         continue;
-      case Act.Unwrap:
+      case 'unwrap':
         break;
-      case Act.Inline: {
+      case 'inline': {
         const href = el.name === 'a' ? (el.attribs.href ? resolveUrl(el.attribs.href, options.baseUrl ?? undefined) : null) : undefined;
         if (href === null) break;
         ensureText();
@@ -378,29 +215,26 @@ export function renderBody(roots: readonly Element[], options: RenderOptions): R
         space = false;
         parts.push(href === undefined ? `<${el.name}>` : `<a href="${escapeAttribute(href)}">`);
         inlines.push({ tag: el.name, open: true });
-        stack.push({ close: true, act, tag: el.name, mark: 0, written: 0, heading: false });
+        stack.push({ close: true, act, tag: el.name, mark: 0, written: 0 });
         break;
       }
-      case Act.Container:
-      case Act.Block: {
+      case 'block':
+      case 'container': {
         const tag = el.name;
-        let kind = act;
         if (tag === 'table' && isLayoutTable(s!)) layoutDepth++;
-        if (layoutDepth > 0 && TABLE_PARTS.has(tag)) kind = Act.Container;
-        if (kind === Act.Container) {
-          if (textDepth > 0) space = true;
-          else closePara();
-          stack.push({ close: true, act: kind, tag, mark: 0, written: 0, heading: false });
+        if (layoutDepth > 0 && TABLE_PARTS.has(tag)) act = 'container';
+        if (act === 'container') {
+          boxBoundary();
+          stack.push({ close: true, act, tag, mark: 0, written: 0 });
           break;
         }
         closePara();
         const mark = parts.length;
-        const span = tag === 'td' || tag === 'th' ? cellSpan(el) : '';
-        parts.push(`<${tag}${span}>`);
+        parts.push(`<${tag}${tag === 'td' || tag === 'th' ? cellSpan(el) : ''}>`);
         if (TEXT_BLOCKS.has(tag)) textDepth++;
         if (tag === 'pre') preDepth++;
         space = false;
-        stack.push({ close: true, act: kind, tag, mark, written, heading: SUBHEADS.has(tag) });
+        stack.push({ close: true, act, tag, mark, written });
         break;
       }
     }
@@ -410,16 +244,10 @@ export function renderBody(roots: readonly Element[], options: RenderOptions): R
   closePara();
   // A subhead with nothing after it introduced furniture that was removed ("Related stories").
   if (lastHeading !== null) {
-    const { mark, written: before } = lastHeading;
-    parts.length = mark;
-    written = before;
+    parts.length = lastHeading.mark;
+    written = lastHeading.written;
   }
   return { bodyHtml: parts.join(''), images, chars: written };
-}
-
-function cellSpan(el: Element): string {
-  const { colspan, rowspan } = el.attribs;
-  return `${colspan && /^\d+$/.test(colspan) ? ` colspan="${colspan}"` : ''}${rowspan && /^\d+$/.test(rowspan) ? ` rowspan="${rowspan}"` : ''}`;
 }
 
 /**
