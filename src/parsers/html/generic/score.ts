@@ -1,7 +1,7 @@
 import { isTag, type Element } from 'domhandler';
 import { textOf } from './dom.js';
 import { tagScore } from './patterns.js';
-import { BLOCK, BOILERPLATE, FURNITURE, IN_FURNITURE, IN_UNLIKELY, JUNK, SOFT_FURNITURE, UNLIKELY, linkDensity, type NodeStats, type PageStats } from './stats.js';
+import { BLOCK, BOILERPLATE, FURNITURE, IN_UNLIKELY, JUNK, SOFT_FURNITURE, UNLIKELY, linkDensity, type NodeStats, type PageStats } from './stats.js';
 
 /** A run of text shorter than this is not a paragraph. */
 const MIN_PARAGRAPH_CHARS = 25;
@@ -11,7 +11,7 @@ const NOT_PARAGRAPHS: ReadonlySet<string> = new Set(['li', 'dt', 'dd', 'th', 'h1
 /** Paragraph-like elements credit their parent; a box with loose text credits itself. */
 const PARAGRAPHS: ReadonlySet<string> = new Set(['p', 'pre', 'td', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Text that never votes for a candidate; a second try lets unlikely-looking boxes vote (Readability's retry). */
-const SKIP_FLAGS = JUNK | FURNITURE | IN_FURNITURE;
+const SKIP_FLAGS = JUNK | FURNITURE;
 const UNLIKELY_FLAGS = UNLIKELY | IN_UNLIKELY;
 /** Top candidates scoring this close to the best vote for a common ancestor. */
 const CLOSE_SCORE = 0.75;
@@ -35,9 +35,9 @@ function elementChildren(el: Element): Element[] {
 }
 
 /**
- * Readability's content score, computed on precomputed stats: every paragraph (≥ 25 characters of
- * its own text) gives 1 + commas + up to 3 for length to its ancestors, fading with distance;
- * each candidate's score is then scaled by its share of non-link text.
+ * Readability's content score, on precomputed stats: every paragraph (≥ 25 characters of its own
+ * text) gives 1, plus one per comma-separated part, plus up to 3 for length, to its ancestors,
+ * fading with distance; each candidate's score is then scaled by its share of non-link text.
  */
 function scoreParagraphs({ elements, stats }: PageStats, skip: number): Element[] {
   const candidates: Element[] = [];
@@ -117,11 +117,11 @@ export function pickByScore(page: PageStats, body: Element, strict: boolean): Sc
     lastScore = parentScore;
   }
   // An only child (furniture and empty boxes aside) stands for its parent.
-  const counts = (el: Element) => {
+  const holdsSomething = (el: Element) => {
     const s = stats.get(el);
     return s !== undefined && (s.flags & skip) === 0 && (s.chars > 0 || s.imgs > 0);
   };
-  for (let parent = top === body ? null : parentElement(top); parent && parent !== body && elementChildren(parent).filter(counts).length === 1; parent = parentElement(parent)) {
+  for (let parent = top === body ? null : parentElement(top); parent && parent !== body && elementChildren(parent).filter(holdsSomething).length === 1; parent = parentElement(parent)) {
     top = parent;
   }
 

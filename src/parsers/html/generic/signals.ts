@@ -1,5 +1,5 @@
 import { isTag, type Element } from 'domhandler';
-import { DECLARED_BODY, FURNITURE, IN_FURNITURE, JUNK, isArticleBody, linkDensity, type PageStats } from './stats.js';
+import { DECLARED_BODY, FURNITURE, JUNK, isArticleBody, linkDensity, type PageStats } from './stats.js';
 
 /** A declared body with less text than this is a teaser or an empty shell. */
 const MIN_DECLARED_CHARS = 500;
@@ -15,7 +15,7 @@ export function declaredBody({ elements, stats }: PageStats): Element | null {
   let bestMicrodata = false;
   for (const el of elements) {
     const s = stats.get(el)!;
-    if ((s.flags & (JUNK | FURNITURE | IN_FURNITURE)) !== 0 || (s.flags & DECLARED_BODY) === 0) continue;
+    if ((s.flags & (JUNK | FURNITURE)) !== 0 || (s.flags & DECLARED_BODY) === 0) continue;
     const microdata = isArticleBody(el);
     if (s.chars < MIN_DECLARED_CHARS || linkDensity(s) > MAX_DECLARED_LINK_DENSITY) continue;
     const text = s.chars - s.linkChars;

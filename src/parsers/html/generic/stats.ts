@@ -26,10 +26,8 @@ export const UNLIKELY = 16;
 export const IN_UNLIKELY = 32;
 /** Laid out as a block (starts a new run of text). */
 export const BLOCK = 64;
-/** Inside a furniture element. */
-export const IN_FURNITURE = 128;
 /** Named as the story's body: `itemprop="articleBody"` or a CMS body class. */
-export const DECLARED_BODY = 256;
+export const DECLARED_BODY = 128;
 
 /**
  * What one element holds, computed bottom-up once per page, so that no decision ever re-reads a
@@ -47,15 +45,12 @@ export interface NodeStats {
   commas: number;
   /** Text of this element's own run: not inside a nested block. */
   inlineChars: number;
-  inlineLinkChars: number;
   inlineCommas: number;
   /** Block children that are not junk. */
   blockKids: number;
   /** Descendant elements that are not junk. */
   elems: number;
   paras: number;
-  /** Characters inside `p`, `pre` and `blockquote` descendants. */
-  paraChars: number;
   /** Characters inside `blockquote` descendants (quoted posts, pull quotes). */
   quoteChars: number;
   imgs: number;
@@ -79,7 +74,6 @@ const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i
 const HIDDEN_NAMES = /(?:^|\s)(?:hidden|hide|sr-only|visually-?hidden|visuallyhidden|screen-?reader-?(?:text|only)|offscreen)(?:$|\s)/;
 const INPUT_TAGS: ReadonlySet<string> = new Set(['input', 'select', 'textarea', 'button']);
 const EMBED_TAGS: ReadonlySet<string> = new Set(['iframe', 'object', 'embed', 'video', 'audio']);
-const PARA_TAGS: ReadonlySet<string> = new Set(['p', 'pre', 'blockquote']);
 
 /** What an element's class and id say about it; the same names recur, so each is judged once per page. */
 interface NameVerdict {
@@ -143,12 +137,10 @@ function emptyStats(flags: number, verdict: NameVerdict): NodeStats {
     linkChars: 0,
     commas: 0,
     inlineChars: 0,
-    inlineLinkChars: 0,
     inlineCommas: 0,
     blockKids: 0,
     elems: 0,
     paras: 0,
-    paraChars: 0,
     quoteChars: 0,
     imgs: 0,
     lis: 0,
@@ -223,10 +215,7 @@ export function computeStats(roots: readonly AnyNode[]): PageStats {
     }
     let flags = classify(node, verdict);
     const parent = node.parent && isTag(node.parent) ? stats.get(node.parent) : undefined;
-    if (parent) {
-      if ((parent.flags & (IN_UNLIKELY | UNLIKELY)) !== 0) flags |= IN_UNLIKELY;
-      if ((parent.flags & (IN_FURNITURE | FURNITURE)) !== 0) flags |= IN_FURNITURE;
-    }
+    if (parent && (parent.flags & (IN_UNLIKELY | UNLIKELY)) !== 0) flags |= IN_UNLIKELY;
     stats.set(node, emptyStats(flags, verdict));
     elements.push(node);
     if ((flags & (JUNK | FURNITURE)) !== 0) continue;
@@ -252,7 +241,6 @@ export function computeStats(roots: readonly AnyNode[]): PageStats {
     p.commas += s.commas;
     p.linkChars += linkWeight > 0 ? s.chars * linkWeight : s.linkChars;
     p.paras += s.paras + (name === 'p' ? 1 : 0);
-    p.paraChars += PARA_TAGS.has(name) ? s.chars : s.paraChars;
     p.quoteChars += name === 'blockquote' ? s.chars : s.quoteChars;
     p.imgs += s.imgs + (name === 'img' ? 1 : 0);
     p.lis += s.lis + (name === 'li' ? 1 : 0);
@@ -265,7 +253,6 @@ export function computeStats(roots: readonly AnyNode[]): PageStats {
     } else {
       p.inlineChars += s.inlineChars;
       p.inlineCommas += s.inlineCommas;
-      p.inlineLinkChars += linkWeight > 0 ? s.inlineChars * linkWeight : s.inlineLinkChars;
     }
   }
   return { elements, stats };
