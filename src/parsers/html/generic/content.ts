@@ -34,11 +34,11 @@ function containers(pageStats: PageStats, body: Element, strict: boolean): Conta
   if (!scored) return declared ? { roots: [declared], core: declared } : null;
   const picked = { roots: scored.roots, core: scored.best };
   if (!declared || !isApart(declared, scored.roots)) return picked;
-  const textOf = (el: Element) => {
+  const plainChars = (el: Element) => {
     const s = pageStats.stats.get(el)!;
     return s.chars - s.linkChars;
   };
-  return textOf(declared) > scored.roots.reduce((sum, el) => sum + textOf(el), 0) ? { roots: [declared], core: declared } : picked;
+  return plainChars(declared) > scored.roots.reduce((sum, el) => sum + plainChars(el), 0) ? { roots: [declared], core: declared } : picked;
 }
 
 /**

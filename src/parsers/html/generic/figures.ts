@@ -18,7 +18,7 @@ function usable(url: string | undefined): url is string {
 }
 
 /** The widest (or densest) candidate of a srcset; URLs may hold commas, candidates end with ", ". */
-export function bestSrcset(srcset: string): string | null {
+function bestSrcset(srcset: string): string | null {
   let best: string | null = null;
   let bestSize = -1;
   for (const candidate of srcset.split(/,\s+/)) {
@@ -90,11 +90,11 @@ export function figureImages(figure: Element, stats: ReadonlyMap<Element, NodeSt
   const credit = creditEl ? textOf(creditEl, stats) || null : null;
   const caption = captionEl ? textOf(captionEl, stats, (e) => e === creditEl) || null : null;
 
-  const pictures = findAll(figure, (e) => e.name === 'picture' || e.name === 'img');
-  let images = pictures.flatMap((p) => imageOf(p) ?? []);
+  const found = findAll(figure, (e) => e.name === 'picture' || e.name === 'img' || e.name === 'noscript');
+  let images = found.filter((e) => e.name !== 'noscript').flatMap((e) => imageOf(e) ?? []);
   if (images.length === 0) {
-    const noscript = findAll(figure, (e) => e.name === 'noscript');
-    images = noscript.flatMap((n) => findAll(n, (e) => e.name === 'img')).flatMap((p) => imageOf(p) ?? []);
+    const fallbacks = found.filter((e) => e.name === 'noscript').flatMap((n) => findAll(n, (e) => e.name === 'img'));
+    images = fallbacks.flatMap((e) => imageOf(e) ?? []);
   }
   const seen = new Set<string>();
   return images
