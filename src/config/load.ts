@@ -15,7 +15,7 @@ export interface LoadConfigOptions {
 }
 
 /** Environment variables wiredesk reads (docker-compose and the README use the same names). */
-export const ENV_VARS = ['WIREDESK_CONFIG', 'REDIS_URL', 'WIREDESK_DATA_DIR', 'WIREDESK_LOG_LEVEL'] as const;
+export const ENV_VARS = ['WIREDESK_CONFIG', 'REDIS_URL', 'WIREDESK_DATA_DIR', 'WIREDESK_LOG_LEVEL', 'DATABASE_URL'] as const;
 
 /**
  * Reads, validates and freezes the configuration once, at start. Every problem is reported with
