@@ -194,6 +194,8 @@ function createWebhookSink({ id, format, ...options }: WebhookSinkOptions & Comm
       redis = undefined;
       agent = undefined;
     },
+    // Only the delivered set's Redis: a GET or HEAD on a webhook URL often answers 405, or has
+    // effects; a receiver that is down shows as failed deliveries instead.
     health: () => pingSinkRedis(redis),
   };
 }
