@@ -3,6 +3,7 @@ import { UsageError, WiredeskError } from '../errors.js';
 import { EXIT, type CliIo } from './io.js';
 import { registerDemo } from './demo.js';
 import { registerDlq } from './dlq.js';
+import { registerMigrate } from './migrate.js';
 import { registerParse } from './parse.js';
 import { registerReparse } from './reparse.js';
 import { registerRun } from './run.js';
@@ -22,7 +23,7 @@ export function buildProgram(io: CliIo, result: CommandResult): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run "wiredesk --help" for usage)')
     .exitOverride();
-  for (const register of [registerRun, registerDemo, registerSources, registerStatus, registerDlq, registerReparse, registerParse, registerSchema]) {
+  for (const register of [registerRun, registerDemo, registerSources, registerStatus, registerDlq, registerReparse, registerParse, registerSchema, registerMigrate]) {
     register(program, io, result);
   }
   return program;
