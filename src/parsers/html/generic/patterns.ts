@@ -137,12 +137,17 @@ const CAMEL_HUMP = /([a-z0-9])([A-Z])/g;
 const UPPER = /[A-Z]/;
 
 /** Class names that describe a state or a feature of the box, not what it is: `has-comments`, `no-ads`, `field-label-hidden`. */
-const STATE_NAME = /(?:^|\s)(?:has|with|without|no|is|show|hide|enable|enabled|disable|disabled)[-_]\S*|\S*[-_](?:hidden|enabled|disabled|visible|open|closed|active)(?=\s|$)/gi;
+const STATE_NAME = /^(?:has|with|without|no|is|show|hide|enable|enabled|disable|disabled)[-_]|[-_](?:hidden|enabled|disabled|visible|open|closed|active)$/i;
 
 /** Lower-case words of class and id names: `share-bar imageEmbedCredit` → share, bar, image, embed, credit. */
 function nameWords(rawNames: string): string[] {
-  const names = rawNames.replace(STATE_NAME, ' ');
-  return (UPPER.test(names) ? names.replace(CAMEL_HUMP, '$1 $2').toLowerCase() : names).split(WORD_SPLIT);
+  const words: string[] = [];
+  for (const name of rawNames.split(' ')) {
+    if (name === '' || STATE_NAME.test(name)) continue;
+    const spaced = UPPER.test(name) ? name.replace(CAMEL_HUMP, '$1 $2').toLowerCase() : name;
+    for (const word of spaced.split(WORD_SPLIT)) if (word !== '') words.push(word);
+  }
+  return words;
 }
 
 /** The story's own body, by the class names CMSs give it; such an element is never furniture. */

@@ -19,7 +19,7 @@ export function jsonLdArticleBody(elements: readonly Element[]): string | null {
   for (const el of scripts) {
     if (!/ld\+json/i.test(el.attribs.type ?? '')) continue;
     const text = el.children.map((c) => (isText(c) ? c.data : '')).join('');
-    if (text.length > MAX_JSON_CHARS) continue;
+    if (text.length > MAX_JSON_CHARS || !text.includes('"articleBody"')) continue;
     let value: unknown;
     try {
       value = JSON.parse(text);
