@@ -17,7 +17,13 @@ import { createVersionStore } from './versions.js';
 export async function createPipeline(config: Readonly<Config>, logger: Logger, redisUrl: string): Promise<Pipeline> {
   const redis = createRedis(redisUrl);
   const k = keys(config.redis.prefix);
-  const sinks = new Map(config.sinks.map((sinkConfig) => [sinkConfig.id, createSink(sinkConfig, { logger: logger.child({ sink: sinkConfig.id }), dataDir: config.dataDir, env: process.env })]));
+  const sinks = new Map(config.sinks.map((sinkConfig) => [sinkConfig.id, createSink(sinkConfig, {
+      logger: logger.child({ sink: sinkConfig.id }),
+      dataDir: config.dataDir,
+      env: process.env,
+      redisUrl,
+      keyPrefix: config.redis.prefix,
+    })]));
   await Promise.all([...sinks.values()].map((sink) => sink.open()));
   const queues = createQueues(redis, config);
   const parser = createParsePool(config.workers.parseThreads);

@@ -1,5 +1,6 @@
 import type { SourceConfig } from '../config/schema.js';
 import type { Story } from '../schema/story.js';
+import { retryOptions } from '../workers/failures.js';
 import { jobIds } from '../workers/queues.js';
 import type { Pipeline } from './context.js';
 import { completeTeaser } from './merge.js';
@@ -131,7 +132,7 @@ export async function routeStory(p: Pipeline, source: SourceConfig, story: Story
         opts: {
           jobId: jobIds.deliver(sink.id, source.id, story.id, decision.version),
           ...(embargoMs > 0 ? { delay: embargoMs } : {}),
-          ...(sink.retry ? { attempts: sink.retry.attempts, backoff: { type: 'exponential', delay: sink.retry.backoff, jitter: 0.5 } } : {}),
+          ...(sink.retry ? retryOptions(sink.retry.attempts, sink.retry.backoff) : {}),
         },
       })),
   );

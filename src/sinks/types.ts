@@ -9,6 +9,10 @@ export interface SinkContext {
   dataDir: string;
   /** Environment, for connection strings a sink may take from it (DATABASE_URL). */
   env: NodeJS.ProcessEnv;
+  /** The pipeline's Redis, the default for sinks that keep state in Redis. */
+  redisUrl?: string;
+  /** The deployment's key prefix (`redis.prefix`), so sinks' own keys sit beside the pipeline's. */
+  keyPrefix?: string;
 }
 
 export interface SinkWriteResult {

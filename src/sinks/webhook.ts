@@ -6,7 +6,7 @@ import { WiredeskError } from '../errors.js';
 import type { Story } from '../schema/story.js';
 import { DEFAULT_USER_AGENT, parseRetryAfter } from '../sources/http.js';
 import { changeEvent, payloadOf, revisionKey } from './payload.js';
-import { connectSinkRedis, notOpen, pingSinkRedis, quitSinkRedis, sinkRedisUrl } from './redis-stream.js';
+import { connectSinkRedis, notOpen, pingSinkRedis, quitSinkRedis, sinkRedisUrl } from './redis-client.js';
 import { signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature.js';
 import type { CommonSinkOptions, Sink, SinkContext, SinkDefinition, SinkWriteResult } from './types.js';
 
@@ -33,11 +33,11 @@ export const WebhookSinkOptions = z.object({
   headers: z
     .record(z.string().regex(HEADER_NAME, 'not a header name').refine((name) => !RESERVED_HEADERS.test(name), 'set by the sink itself'), z.string().regex(HEADER_VALUE, 'no line breaks'))
     .default({}),
-  /** The Redis that remembers which revisions the receiver acknowledged. Default: `REDIS_URL`, else `redis://127.0.0.1:6379`. */
+  /** The Redis that remembers which revisions the receiver acknowledged. Default: the pipeline's Redis. */
   redisUrl: z.string().optional(),
   /**
-   * Prefix of those keys (`<prefix><id>#v<n>`). Default: `wiredesk:webhook:<sink id>:delivered:`;
-   * give each deployment its own when several share one Redis.
+   * Prefix of those keys (`<prefix><id>#v<n>`). Default: `<redis.prefix>:webhook:<sink id>:delivered:`,
+   * so deployments that share one Redis under different prefixes stay apart.
    */
   keyPrefix: z.string().min(1).optional(),
   /** How long an acknowledged revision is remembered (a replay after that POSTs it again). Default: 7 d. */
@@ -90,7 +90,7 @@ function createWebhookSink({ id, format, ...options }: WebhookSinkOptions & Comm
   const name = `webhook ${id}`;
   const target = new URL(options.url);
   const redisUrl = sinkRedisUrl(options.redisUrl, ctx);
-  const keyPrefix = options.keyPrefix ?? `wiredesk:webhook:${id}:delivered:`;
+  const keyPrefix = options.keyPrefix ?? `${ctx.keyPrefix ?? 'wiredesk'}:webhook:${id}:delivered:`;
   let redis: Redis | undefined;
   let agent: Agent | undefined;
 

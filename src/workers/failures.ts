@@ -1,5 +1,5 @@
-import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
-import { toWiredeskError, type WiredeskError } from '../errors.js';
+import { DelayedError, UnrecoverableError, type Job, type MinimalJob } from 'bullmq';
+import { toWiredeskError, WiredeskError } from '../errors.js';
 
 /** A failed job's reason starts with its code, so the dead-letter queue can be read by code. */
 export function failureReason(error: WiredeskError): string {
@@ -27,4 +27,26 @@ export function toJobFailure(error: unknown, fallback: Parameters<typeof toWired
 export async function delayJob(job: Job, token: string | undefined, delayMs: number): Promise<never> {
   await job.moveToDelayed(Date.now() + Math.max(0, Math.round(delayMs)), token);
   throw new DelayedError();
+}
+
+/** The backoff type of every wiredesk job: see {@link backoffDelay}. */
+export const BACKOFF_TYPE = 'wiredesk';
+
+/** Job options for retries: `attempts` in all, the first retry after about `delayMs`. */
+export function retryOptions(attempts: number, delayMs: number) {
+  return { attempts, backoff: { type: BACKOFF_TYPE, delay: delayMs } };
+}
+
+/**
+ * Exponential backoff with jitter (half to all of `delay × 2^(attempt-1)`), so a recovering host
+ * or sink is not hit by every job at once — but never sooner than a `Retry-After` the failure
+ * carried (a 429 from a webhook receiver, say). Registered on every worker.
+ */
+export function backoffDelay(attemptsMade: number, _type?: string, error?: Error, job?: MinimalJob): number {
+  const base = (job?.opts.backoff as { delay?: number } | undefined)?.delay ?? 1_000;
+  const ceiling = Math.round(2 ** Math.max(0, attemptsMade - 1) * base);
+  const jittered = Math.floor(ceiling * (0.5 + Math.random() * 0.5));
+  const cause = error?.cause;
+  const retryAfter = cause instanceof WiredeskError ? cause.details.retryAfterMs : undefined;
+  return typeof retryAfter === 'number' ? Math.max(retryAfter, jittered) : jittered;
 }

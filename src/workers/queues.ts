@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Queue, type DefaultJobOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/schema.js';
+import { retryOptions } from './failures.js';
 
 export const QUEUE_NAMES = { poll: 'poll', article: 'article', deliver: 'deliver' } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
@@ -16,12 +17,11 @@ export interface Queues {
 
 /**
  * Failed jobs stay (they are the dead-letter queue); completed ones are trimmed. Retries back off
- * exponentially with jitter so a recovering host is not hit by every job at once.
+ * exponentially with jitter, honouring Retry-After (see backoffDelay).
  */
 export function jobOptions(config: Pick<Config, 'retries'>): DefaultJobOptions {
   return {
-    attempts: config.retries.attempts,
-    backoff: { type: 'exponential', delay: config.retries.backoff, jitter: 0.5 },
+    ...retryOptions(config.retries.attempts, config.retries.backoff),
     removeOnComplete: { age: 24 * 3600, count: 10_000 },
     removeOnFail: false,
   };

@@ -2,7 +2,7 @@ import { Worker, type Job, type Processor } from 'bullmq';
 import type { Pipeline } from '../pipeline/context.js';
 import { createRedis } from '../redis.js';
 import { createArticleProcessor } from './article.worker.js';
-import { codeOfReason } from './failures.js';
+import { backoffDelay, codeOfReason } from './failures.js';
 import { createDeliverProcessor } from './deliver.worker.js';
 import { createPollProcessor } from './poll.worker.js';
 import { QUEUE_NAMES, type QueueName } from './queues.js';
@@ -33,6 +33,7 @@ export function startWorkers(p: Pipeline, redisUrl: string, onEvent?: (event: Wo
       stalledInterval: Math.max(1_000, Math.round(settings.lockDuration / 2)),
       // A job whose worker died twice in a row is suspect; after that it goes to the dead letters.
       maxStalledCount: 2,
+      settings: { backoffStrategy: backoffDelay },
       autorun: true,
     });
     const log = p.logger.child({ component: 'worker', queue });
