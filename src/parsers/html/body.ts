@@ -45,6 +45,9 @@ interface Close {
   written: number;
 }
 
+/** Blocks written as another tag: story markup has no definition lists. */
+const BLOCK_AS: Readonly<Record<string, string>> = { dt: 'p', dd: 'p' };
+
 function isClose(frame: AnyNode | Close): frame is Close {
   return (frame as Close).close === true;
 }
@@ -162,7 +165,7 @@ export function renderBody(roots: readonly Element[], options: RenderOptions): R
         if (TEXT_BLOCKS.has(frame.tag)) textDepth--;
         if (written === frame.written) parts.length = frame.mark;
         else {
-          parts.push(`</${frame.tag}>`);
+          parts.push(`</${BLOCK_AS[frame.tag] ?? frame.tag}>`);
           lastHeading = SUBHEADS.has(frame.tag) ? { mark: frame.mark, written: frame.written } : null;
         }
         space = false;
@@ -230,7 +233,7 @@ export function renderBody(roots: readonly Element[], options: RenderOptions): R
         }
         closePara();
         const mark = parts.length;
-        parts.push(`<${tag}${tag === 'td' || tag === 'th' ? cellSpan(el) : ''}>`);
+        parts.push(`<${BLOCK_AS[tag] ?? tag}${tag === 'td' || tag === 'th' ? cellSpan(el) : ''}>`);
         if (TEXT_BLOCKS.has(tag)) textDepth++;
         if (tag === 'pre') preDepth++;
         space = false;

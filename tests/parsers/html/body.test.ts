@@ -89,6 +89,7 @@ describe('extractBody', () => {
       <table><thead><tr><th>Department</th><th>Change</th></tr></thead><tbody><tr><td>Transit</td><td>+12%</td></tr><tr><td>Parks</td><td>-3%</td></tr></tbody></table>
       <pre>line one
   line two</pre>
+      <dl><dt>Capital budget</dt><dd>Money for buildings and roads</dd></dl>
       <h3>What comes next</h3>
       <p>The mayor is expected to sign the budget this week, her office said.</p>
     </article>`);
@@ -98,7 +99,7 @@ describe('extractBody', () => {
     expect(bodyHtml).toContain('<blockquote><p>“This is the budget the city needs,” the mayor said.</p></blockquote>');
     expect(bodyHtml).toContain('<table><thead><tr><th>Department</th><th>Change</th></tr></thead><tbody><tr><td>Transit</td><td>+12%</td></tr>');
     expect(bodyHtml).toContain('<pre>line one\n  line two</pre>');
-    expect(bodyHtml).toContain('<h3>What comes next</h3>');
+    expect(bodyHtml).toContain('<p>Capital budget</p><p>Money for buildings and roads</p><h3>What comes next</h3>');
   });
 
   it('turns loose text into paragraphs, splitting at a double break', () => {

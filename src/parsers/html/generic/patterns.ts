@@ -33,18 +33,15 @@ export const BLOCK_TAGS: ReadonlySet<string> = new Set([
 
 export const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
-/** Body blocks that hold text directly. */
+/** Body blocks that hold text directly (a definition list's terms and definitions become paragraphs). */
 export const TEXT_BLOCKS: ReadonlySet<string> = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt', 'dd', 'pre', 'blockquote', 'td', 'th', 'caption']);
 /** Body blocks kept as they are, holding other blocks. */
-export const OUTER_BLOCKS: ReadonlySet<string> = new Set(['ul', 'ol', 'dl', 'table', 'thead', 'tbody', 'tfoot', 'tr']);
+export const OUTER_BLOCKS: ReadonlySet<string> = new Set(['ul', 'ol', 'table', 'thead', 'tbody', 'tfoot', 'tr']);
 /** Headings kept in the body; the h1 is the headline. */
 export const SUBHEADS: ReadonlySet<string> = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
 export const TABLE_PARTS: ReadonlySet<string> = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption']);
-/** Inline markup kept in the body; other inline elements (span, font…) give their text only. */
-export const INLINE_KEPT: ReadonlySet<string> = new Set([
-  ...['a', 'b', 'strong', 'i', 'em', 'u', 's', 'sub', 'sup', 'code', 'q', 'cite', 'abbr', 'mark', 'small', 'del', 'ins'],
-  ...['kbd', 'samp', 'var'],
-]);
+/** Inline markup kept in the body (what the story sanitizer allows); other inline elements give their text only. */
+export const INLINE_KEPT: ReadonlySet<string> = new Set(['a', 'b', 'strong', 'i', 'em', 'u', 's', 'sub', 'sup', 'code']);
 
 /**
  * Readability's starting score per tag: containers that usually hold prose score up, lists,
