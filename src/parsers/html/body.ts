@@ -92,6 +92,9 @@ export function renderBody(roots: readonly Element[], options: RenderOptions): R
       images.push(image);
     }
   };
+  const dropTrailingBreak = () => {
+    if (parts.at(-1) === '<br>') parts.pop();
+  };
   const closePara = () => {
     if (paraMark < 0) return;
     for (let i = inlines.length - 1; i >= inlinesOpenFrom; i--) {
@@ -102,6 +105,7 @@ export function renderBody(roots: readonly Element[], options: RenderOptions): R
     inlinesOpenFrom = inlines.length;
     if (written === paraWritten) parts.length = paraMark;
     else {
+      dropTrailingBreak();
       parts.push('</p>');
       lastHeading = null;
     }
@@ -158,13 +162,18 @@ export function renderBody(roots: readonly Element[], options: RenderOptions): R
         if (frame.tag === 'table') layoutDepth--;
       } else if (frame.act === 'inline') {
         const inline = inlines.pop();
-        if (inline?.open) parts.push(`</${inline.tag}>`);
+        // An inline element left empty (a link around an image that went to `images`) is taken back.
+        if (inline?.open) {
+          if (written === frame.written && parts.length - 1 === frame.mark) parts.length = frame.mark;
+          else parts.push(`</${inline.tag}>`);
+        }
         inlinesOpenFrom = Math.min(inlinesOpenFrom, inlines.length);
       } else {
         if (frame.tag === 'pre') preDepth--;
         if (TEXT_BLOCKS.has(frame.tag)) textDepth--;
         if (written === frame.written) parts.length = frame.mark;
         else {
+          dropTrailingBreak();
           parts.push(`</${BLOCK_AS[frame.tag] ?? frame.tag}>`);
           lastHeading = SUBHEADS.has(frame.tag) ? { mark: frame.mark, written: frame.written } : null;
         }
@@ -216,9 +225,9 @@ export function renderBody(roots: readonly Element[], options: RenderOptions): R
         ensureText();
         if (space) parts.push(' ');
         space = false;
+        stack.push({ close: true, act, tag: el.name, mark: parts.length, written });
         parts.push(href === undefined ? `<${el.name}>` : `<a href="${escapeAttribute(href)}">`);
         inlines.push({ tag: el.name, open: true });
-        stack.push({ close: true, act, tag: el.name, mark: 0, written: 0 });
         break;
       }
       case 'block':
