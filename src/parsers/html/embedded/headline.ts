@@ -113,10 +113,14 @@ export function dekFromDescription(page: Page, description: unknown, headline: s
   if (/(?:…|\.\.\.|\[…\])$/.test(text) || WIRE_LEAD.test(text)) return null;
   const key = comparable(text);
   if (headline && comparable(headline) === key) return null;
+  const seen = new Set<Element>();
   const shown = textsNearHeadline(page).some((node) => {
     const el = node.parent;
+    if (!el || !isTag(el) || seen.has(el)) return false;
+    seen.add(el);
     // Only an element about as long as the description can be it; reading a big block's text would cost too much.
-    if (!el || !isTag(el) || comparable(textUpTo(el, text.length * 2)) !== key) return false;
+    const raw = textUpTo(el, text.length * 2);
+    if (raw.length < key.length || raw.length > text.length * 2 || comparable(raw) !== key) return false;
     return !(el.name === 'p' && (prevElementSibling(el)?.name === 'p' || nextElementSibling(el)?.name === 'p'));
   });
   return shown ? text : null;
