@@ -14,8 +14,13 @@ export interface Page {
 
 export function loadPage(doc: DocumentOf<'html'>, ctx: ParseContext): Page {
   const $ = load(doc.document, { xml: false }, true);
-  const declared = $('link[rel~="canonical"]').attr('href') ?? $('meta[property="og:url"]').attr('content');
-  const url = (ctx.url ? resolveUrl(ctx.url) : null) ?? (declared ? resolveUrl(declared) : null);
+  // The declared URL is looked up only when the fetch URL is missing: each query walks the whole page.
+  const url = (ctx.url ? resolveUrl(ctx.url) : null) ?? declaredUrl($);
   const host = url ? new URL(url).hostname.toLowerCase().replace(/^www\./, '') : null;
   return { $, url, host, ctx };
+}
+
+function declaredUrl($: CheerioAPI): string | null {
+  const declared = $('link[rel~="canonical"]').attr('href') ?? $('meta[property="og:url"]').attr('content');
+  return declared ? resolveUrl(declared) : null;
 }
