@@ -49,7 +49,7 @@ type Verdict = 'retry' | 'remigrate' | 'rejected' | 'operator';
  * else — connection loss, shutdowns, timeouts, deadlocks, a read-only standby mid-failover, and
  * errors without a SQLSTATE (refused, reset, pg's own timeouts) — is worth a retry.
  */
-export function verdictOf(error: unknown): Verdict {
+function verdictOf(error: unknown): Verdict {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return 'retry';
   if (code === '42P01' || code === '3F000') return 'remigrate';
@@ -60,7 +60,7 @@ export function verdictOf(error: unknown): Verdict {
 }
 
 /** The connection string of a postgres sink: its own `url`, else DATABASE_URL. */
-export function connectionStringOf(options: Pick<PostgresSinkOptions, 'url'> & { id: string }, env: NodeJS.ProcessEnv): string {
+function connectionStringOf(options: Pick<PostgresSinkOptions, 'url'> & { id: string }, env: NodeJS.ProcessEnv): string {
   const url = options.url ?? env.DATABASE_URL;
   if (url === undefined || url === '') {
     throw new ConfigError(`sinks[id=${options.id}].url: the postgres sink has no url; set it, or DATABASE_URL in the environment`);
