@@ -67,7 +67,7 @@ export const genericContentStrategy: Strategy = {
     }
     if (rendered && rendered.chars < MIN_STORY_CHARS) rendered = null;
 
-    const reference = jsonLdArticleBody(pageStats.elements);
+    const reference = jsonLdArticleBody(page);
     if (reference && countWords(reference) >= MIN_REFERENCE_WORDS && (!rendered || coverage(reference, htmlToText(rendered.bodyHtml)) < MIN_REFERENCE_COVERAGE)) {
       return wanted.has('bodyHtml') ? { bodyHtml: referenceHtml(reference) } : {};
     }

@@ -1,6 +1,7 @@
-import { isText, type Element } from 'domhandler';
 import { escapeText } from 'entities';
-import { findAll } from './dom.js';
+import { parseLenientJson } from '../embedded/lenient-json.js';
+import { scanPage } from '../embedded/scan.js';
+import type { Page } from '../page.js';
 
 /** Enough JSON to find an article node; a hostile script cannot make the walk unbounded. */
 const MAX_JSON_CHARS = 2_000_000;
@@ -8,25 +9,15 @@ const MAX_JSON_NODES = 10_000;
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /**
- * The longest `articleBody` stated in the page's JSON-LD: the publisher's own text of the story,
- * used to check the container we chose and to stand in when no container holds it.
+ * The longest `articleBody` stated in the page's JSON-LD (from the page scan the embedded
+ * strategies share): the publisher's own text of the story, used to check the container we chose
+ * and to stand in when no container holds it.
  */
-export function jsonLdArticleBody(elements: readonly Element[]): string | null {
+export function jsonLdArticleBody(page: Page): string | null {
   let best: string | null = null;
-  // `head` is junk to the scorer, so its subtree is not in `elements`: its scripts are looked up here.
-  const head = elements.find((el) => el.name === 'head');
-  const scripts = [...(head ? findAll(head, (el) => el.name === 'script') : []), ...elements.filter((el) => el.name === 'script')];
-  for (const el of scripts) {
-    if (!/ld\+json/i.test(el.attribs.type ?? '')) continue;
-    const text = el.children.map((c) => (isText(c) ? c.data : '')).join('');
+  for (const text of scanPage(page).jsonLd) {
     if (text.length > MAX_JSON_CHARS || !text.includes('"articleBody"')) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      continue;
-    }
-    const queue: unknown[] = [value];
+    const queue: unknown[] = parseLenientJson(text);
     for (let i = 0; i < queue.length && i < MAX_JSON_NODES; i++) {
       const node = queue[i];
       if (Array.isArray(node)) queue.push(...node);
