@@ -1,25 +1,24 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { cli } from '../helpers/cli.js';
 import { closedPort } from '../helpers/http-server.js';
+import { postgresForTest, TEST_DATABASE_URL } from '../helpers/postgres.js';
 
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const DATABASE_URL = TEST_DATABASE_URL;
 
 describe('wiredesk migrate', () => {
-  const schema = `wdtest_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const db = new pg.Pool({ connectionString: DATABASE_URL, max: 1 });
+  const database = postgresForTest();
+  const { db } = database;
+  const schema = database.freshSchema();
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'wiredesk-migrate-'));
   });
   afterAll(async () => {
-    await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await db.end();
+    await database.cleanup();
     await rm(dir, { recursive: true, force: true });
   });
 

@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { connect, createServer, type Socket } from 'node:net';
-import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { deadLetters } from '../../src/cli/dlq.js';
 import { closedPort, startServer, type TestServer } from '../helpers/http-server.js';
 import { createTestPipeline, type TestPipeline } from '../helpers/pipeline.js';
+import { postgresForTest, TEST_DATABASE_URL } from '../helpers/postgres.js';
 
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const DATABASE_URL = TEST_DATABASE_URL;
 const ITEMS = 30;
 
 const FEED = `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
@@ -55,8 +54,9 @@ function databaseProxy(port: number, target: URL) {
 }
 
 describe('the postgres sink through the pipeline, while the database is away', () => {
-  const schema = `wdtest_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const db = new pg.Pool({ connectionString: DATABASE_URL, max: 1 });
+  const database = postgresForTest();
+  const { db } = database;
+  const schema = database.freshSchema();
   let t: TestPipeline | undefined;
   let feed: TestServer | undefined;
   let proxy: ReturnType<typeof databaseProxy> | undefined;
@@ -65,10 +65,7 @@ describe('the postgres sink through the pipeline, while the database is away', (
     await feed?.close();
     await proxy?.close();
   });
-  afterAll(async () => {
-    await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await db.end();
-  });
+  afterAll(() => database.cleanup());
 
   async function stored(): Promise<{ revisions: number; distinct: number; stories: number } | null> {
     const { rows } = await db.query<{ exists: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS exists`, [`"${schema}".story_revisions`]);

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { pino } from 'pino';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { WiredeskError } from '../../src/errors.js';
@@ -8,31 +6,16 @@ import { migratePostgresSink } from '../../src/sinks/postgres.js';
 import { createSink, SinkConfig } from '../../src/sinks/registry.js';
 import type { Sink, SinkContext } from '../../src/sinks/types.js';
 import { closedPort } from '../helpers/http-server.js';
+import { postgresForTest, TEST_DATABASE_URL } from '../helpers/postgres.js';
 import { storyRevision } from '../helpers/stories.js';
 import { sinkContract, type StoredRevision } from './contract.js';
 
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const DATABASE_URL = TEST_DATABASE_URL;
 const ctx: SinkContext = { logger: pino({ level: 'silent' }), dataDir: '.', env: {} };
-/** The test's own view of the database, as a downstream reader. */
-const db = new pg.Pool({ connectionString: DATABASE_URL, max: 2 });
-/** Every schema this file creates, dropped at the end even when a test fails. */
-const schemas = new Set<string>();
+const database = postgresForTest();
+const { db, freshSchema, dropSchema } = database;
 
-function freshSchema(): string {
-  const schema = `wdtest_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  schemas.add(schema);
-  return schema;
-}
-
-async function dropSchema(schema: string): Promise<void> {
-  await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  schemas.delete(schema);
-}
-
-afterAll(async () => {
-  for (const schema of schemas) await dropSchema(schema);
-  await db.end();
-});
+afterAll(() => database.cleanup());
 
 function postgresSink(schema: string, options: Record<string, unknown> = {}): Sink {
   return createSink(SinkConfig.parse({ type: 'postgres', url: DATABASE_URL, schema, ...options }), ctx);
