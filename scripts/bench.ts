@@ -4,9 +4,11 @@
  */
 import { benchPipeline } from './bench/pipeline.js';
 import { formatRows, type BenchRow } from './bench/report.js';
+import { benchSinks } from './bench/sinks.js';
 
 const SECTIONS: Record<string, { title: string; run: () => Promise<BenchRow[]> }> = {
-  pipeline: { title: 'Pipeline (issue: scheduled, polite fetching through BullMQ)', run: () => benchPipeline({ feeds: 40, items: 25 }) },
+  pipeline: { title: 'Pipeline: stories from the local emulator to the sink through real Redis', run: () => benchPipeline({ feeds: 40, items: 25 }) },
+  sinks: { title: 'Sinks: revisions stored per second on their real backends', run: () => benchSinks(2_000) },
 };
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
