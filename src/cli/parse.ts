@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { z } from 'zod';
 import { ParseError, UsageError, toWiredeskError } from '../errors.js';
+import { isTimeZone } from '../config/schema.js';
 import { parseStories } from '../parsers/parse.js';
 import { DEFAULT_PARSE_LIMITS } from '../parsers/types.js';
 import { NINJS_VERSIONS, toNinjs, type NinjsVersion } from '../schema/ninjs.js';
@@ -108,13 +109,4 @@ function parsePositiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError(`"${value}" is not a positive integer`);
   return n;
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -121,7 +121,8 @@ export const ConfigSchema = z
   });
 export type Config = z.infer<typeof ConfigSchema>;
 
-function isTimeZone(zone: string): boolean {
+/** True for an IANA zone name Node knows (`America/New_York`, `UTC`). */
+export function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;
