@@ -69,7 +69,10 @@ export const CNN_STORIES = {
   },
 } satisfies Record<string, Story>;
 
-const pageUrl = (origin: string, story: Story) => `${origin}/cnn/${story.publishedAt.slice(0, 10).replaceAll('-', '/')}/${story.section}/${story.key}/index.html`;
+const pagePath = (story: Story) => `/${story.publishedAt.slice(0, 10).replaceAll('-', '/')}/${story.section}/${story.key}/index.html`;
+const pageUrl = (origin: string, story: Story) => `${origin}/cnn${pagePath(story)}`;
+/** The story's address on the real site: its guid and canonical link, so its id is the same on every run. */
+const canonicalUrl = (story: Story) => `https://edition.cnn.com${pagePath(story)}`;
 
 /** CNN's JSON-LD names every author in one HTML string: "By <a …>A</a>, B and C, CNN". */
 function authorHtml(bylines: readonly string[]): string {
@@ -102,7 +105,7 @@ function page(story: Story, origin: string): string {
 <head>
 <meta charset="utf-8">
 <title>${esc(story.headline)} | CNN</title>
-<link rel="canonical" href="${esc(url)}">
+<link rel="canonical" href="${esc(canonicalUrl(story))}">
 <meta name="author" content="${esc(story.bylines.join(', '))}, CNN">
 <meta name="description" content="${esc(story.teaser)}">
 <meta name="keywords" content="${esc(story.tags.join(', '))}">
@@ -163,7 +166,7 @@ export const cnn: Site = {
       return {
         title: story.headline,
         link: url,
-        guid: url,
+        guid: canonicalUrl(story),
         guidIsPermaLink: false,
         description: `${esc(story.teaser)}<img src="${pixel}" height="1" width="1" alt=""/>`,
         pubDate: story.publishedAt,

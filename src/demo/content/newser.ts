@@ -82,7 +82,10 @@ export const NEWSER_STORIES = {
   },
 } satisfies Record<string, Story>;
 
-const pageUrl = (origin: string, story: Story) => `${origin}/newser/story/${100_000 + (parseInt(hexId(story.key, 6), 16) % 900_000)}/${story.key}.html`;
+const pagePath = (story: Story) => `/story/${100_000 + (parseInt(hexId(story.key, 6), 16) % 900_000)}/${story.key}.html`;
+const pageUrl = (origin: string, story: Story) => `${origin}/newser${pagePath(story)}`;
+/** The story's address on the real site: its guid and canonical link, so its id is the same on every run. */
+const canonicalUrl = (story: Story) => `https://www.newser.com${pagePath(story)}`;
 
 /** A newser.com-style page: no structured data, so meta tags and the generic extractor do the work. */
 function page(story: Story, origin: string): string {
@@ -93,7 +96,7 @@ function page(story: Story, origin: string): string {
 <head>
 <meta charset="utf-8">
 <title>${esc(story.headline)} - Newser</title>
-<link rel="canonical" href="${esc(url)}">
+<link rel="canonical" href="${esc(canonicalUrl(story))}">
 <meta name="description" content="${esc(story.dek ?? story.teaser)}">
 <meta property="og:title" content="${esc(story.headline)}">
 <meta property="og:site_name" content="Newser">
@@ -143,7 +146,7 @@ export const newser: Site = {
     const items = byRecency(stories).map((story) => ({
       title: story.headline,
       link: pageUrl(origin, story),
-      guid: pageUrl(origin, story),
+      guid: canonicalUrl(story),
       guidIsPermaLink: true,
       description: esc(story.teaser),
       pubDate: story.publishedAt,
