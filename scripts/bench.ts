@@ -2,11 +2,13 @@
  * `npm run bench`: speed and memory figures, printed with their ratios. Sections run one after the
  * other in this process (`--only pipeline` runs one).
  */
+import { benchExtraction, extractionTitle } from './bench/extraction.js';
 import { benchPipeline } from './bench/pipeline.js';
 import { formatRows, type BenchRow } from './bench/report.js';
 import { benchSinks } from './bench/sinks.js';
 
 const SECTIONS: Record<string, { title: string; run: () => Promise<BenchRow[]> }> = {
+  extraction: { title: extractionTitle(), run: benchExtraction },
   pipeline: { title: 'Pipeline: stories from the local emulator to the sink through real Redis', run: () => benchPipeline({ feeds: 40, items: 25 }) },
   sinks: { title: 'Sinks: revisions stored per second on their real backends', run: () => benchSinks(2_000) },
 };
