@@ -1,9 +1,8 @@
 import { gunzipSync } from 'node:zlib';
-import { isTag, type AnyNode, type Document, type Element } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
+import { DomHandler, isTag, type Document } from 'domhandler';
+import { Parser, type ParserOptions } from 'htmlparser2';
 import { ParseError } from '../errors.js';
 import { decodeBytes, looksBinary } from './cleaners/charset.js';
-import { markupDepth } from './cleaners/text.js';
 import type { DocumentKind, ParseContext, ParsedDocument } from './types.js';
 
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
@@ -32,15 +31,8 @@ export function loadDocument(input: Uint8Array, ctx: ParseContext): ParsedDocume
 
   const kind = sniffKind(text, ctx.contentType);
   if (kind === 'json') return { kind, value: parseJson(text), text };
-  // The tree builder costs O(depth) per tag: refuse hostile nesting in one linear pass first.
-  if (markupDepth(text, { xml: kind === 'xml' }) > ctx.limits.maxDepth) throw tooDeep(ctx.limits.maxDepth);
-  if (kind === 'html') {
-    const document = parseDocument(text, { decodeEntities: true });
-    assertDepth(document, ctx.limits.maxDepth);
-    return { kind, document, text };
-  }
-  const document = parseDocument(text, { xmlMode: true, decodeEntities: true, recognizeCDATA: true });
-  assertDepth(document, ctx.limits.maxDepth);
+  if (kind === 'html') return { kind, document: parseMarkup(text, { decodeEntities: true }, ctx.limits.maxDepth), text };
+  const document = parseMarkup(text, { xmlMode: true, decodeEntities: true, recognizeCDATA: true }, ctx.limits.maxDepth);
   const root = document.children.find(isTag);
   if (!root) throw new ParseError('WD_ERR_MALFORMED', 'the XML document has no root element');
   return { kind, document, root, text };
@@ -90,12 +82,29 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Later passes walk the tree; a hostile nesting depth is refused here, iteratively. */
-function assertDepth(document: Document, maxDepth: number): void {
-  const stack: Array<[AnyNode, number]> = document.children.map((node) => [node, 1]);
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (depth > maxDepth) throw tooDeep(maxDepth);
-    if ('children' in node) for (const child of (node as Element).children) stack.push([child, depth + 1]);
+/**
+ * The document tree, refused with WD_ERR_TOO_DEEP as soon as an element opens deeper than
+ * `maxDepth`. The check rides on the one parse: htmlparser2's Parser costs O(depth) per tag
+ * (100,000 levels take seconds), so it must stop early rather than be checked after, and later
+ * passes that walk the tree can trust its depth.
+ */
+function parseMarkup(text: string, options: ParserOptions, maxDepth: number): Document {
+  const handler = new DepthLimitedHandler(maxDepth, options);
+  new Parser(handler, options).end(text);
+  return handler.root;
+}
+
+class DepthLimitedHandler extends DomHandler {
+  constructor(
+    private readonly maxDepth: number,
+    options: ParserOptions,
+  ) {
+    super(undefined, options);
+  }
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    // The stack holds the document node and every open element.
+    if (this.tagStack.length > this.maxDepth) throw tooDeep(this.maxDepth);
+    super.onopentag(name, attribs);
   }
 }
