@@ -16,6 +16,8 @@ const MAX_CONTROL_RATIO = 0.1;
 const CHARSET_PARAM = /charset\s*=\s*["']?([^"';,\s]+)/i;
 /** Single-byte charsets: text in them is essentially never also valid multi-byte UTF-8. */
 const SINGLE_BYTE = /^(?:windows-125\d|iso-8859-\d+|koi8-[ru]|ibm866|macintosh|x-mac-cyrillic)$/;
+/** Where a charset was declared inside the document itself: templates copy these from page to page, stale or not. */
+const IN_DOCUMENT: ReadonlySet<ResultType> = new Set([ResultType.META_TAG, ResultType.XML_ENCODING]);
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 const BOMS = [
   [0xef, 0xbb, 0xbf],
@@ -37,9 +39,12 @@ const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b]);
 /**
  * Decodes bytes to text: BOM, then the HTTP header's charset, then the XML declaration or meta
  * tag (WHATWG prescan of the first 4 KB, via encoding-sniffer), then UTF-8. Unknown labels fall
- * through to the next signal. Two common mislabels are repaired unless a BOM settled the matter:
- * "UTF-8" that is not valid UTF-8 is read as windows-1252 (unless nearly all of it is valid), and
- * a single-byte charset (e.g. a server's default ISO-8859-1) over valid UTF-8 is read as UTF-8.
+ * through to the next signal. Common mislabels are repaired unless a BOM settled the matter:
+ * "UTF-8" that is not valid UTF-8 is read as windows-1252 (unless nearly all of it is valid); a
+ * single-byte charset (e.g. a server's default ISO-8859-1) over valid UTF-8 is read as UTF-8; and
+ * so is any charset a meta tag or XML declaration states over bytes that are valid multi-byte
+ * UTF-8 (a page re-encoded to UTF-8 that kept its `gb2312` meta): text in GBK, Shift_JIS, EUC or
+ * Big5 is essentially never also valid UTF-8. Only the HTTP header is trusted over that.
  * UTF-32 is recognised by its BOM or XML prefix. C1 control characters, which only appear when
  * windows-1252 text was once decoded as Latin-1 ("don\u0092t"), become the punctuation they
  * stood for, as HTML does for `&#146;`. The BOM is removed. Never throws.
@@ -61,7 +66,8 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): { t
   const charset = supportedCharset(sniffer.encoding);
   if (sniffer.resultType !== ResultType.BOM) {
     if (charset === 'utf-8' && !isUtf8(bytes)) return decodeMislabelledUtf8(bytes);
-    if (SINGLE_BYTE.test(charset) && hasHighBytes(bytes) && isUtf8(bytes)) return decode(bytes, 'utf-8');
+    const overridable = SINGLE_BYTE.test(charset) || (IN_DOCUMENT.has(sniffer.resultType) && !charset.startsWith('utf-16'));
+    if (charset !== 'utf-8' && overridable && hasHighBytes(bytes) && isUtf8(bytes)) return decode(bytes, 'utf-8');
   }
   return decode(bytes, charset);
 }

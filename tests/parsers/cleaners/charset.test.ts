@@ -93,6 +93,18 @@ describe('decodeBytes', () => {
     expect(decodeBytes(bytes, { contentType: 'text/html; charset=ISO-8859-1' })).toEqual({ text: '<p>Café — ok</p>', charset: 'utf-8' });
   });
 
+  it('reads valid UTF-8 as UTF-8 over a multi-byte charset the page declares (a re-encoded page that kept its meta)', () => {
+    const html = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>人工智能迈上新台阶</title></head></html>';
+    expect(decodeBytes(encode(html, 'utf-8'))).toEqual({ text: html, charset: 'utf-8' });
+    const xml = '<?xml version="1.0" encoding="Shift_JIS"?><rss>東京のニュース</rss>';
+    expect(decodeBytes(encode(xml, 'utf-8'))).toEqual({ text: xml, charset: 'utf-8' });
+  });
+
+  it('still trusts the HTTP header over bytes that merely look like UTF-8', () => {
+    const html = '<p>人工智能</p>';
+    expect(decodeBytes(encode(html, 'utf-8'), { contentType: 'text/html; charset=gbk' }).charset).toBe('gbk');
+  });
+
   it('never throws', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), fc.option(fc.string({ maxLength: 40 }), { nil: undefined }), (bytes, contentType) => {
