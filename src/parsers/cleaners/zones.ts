@@ -70,12 +70,13 @@ const ABBREVIATIONS: Readonly<Record<string, number | string>> = {
 /** Real offsets stay within ±14:00; ±18:00 is the widest any standard library accepts. */
 const MAX_OFFSET_MINUTES = 18 * 60;
 
-const NUMERIC_OFFSET = /^([+-])(\d{2})(?::?(\d{2}))?$/;
+/** "+02", "+0200", "+02:00", and the hour without its leading zero that some CMSs write ("-500", "-5:00"). */
+const NUMERIC_OFFSET = /^([+-])(\d{1,2}?)(?::?(\d{2}))?$/;
 const PREFIXED_OFFSET = /^(?:GMT|UTC|UT)([+-])(\d{1,2})(?::?(\d{2}))?$/;
 
 /**
  * The zone a date string names: an abbreviation ("EDT", "ET"), an offset ("+0200", "-00:20",
- * "GMT-01:01"), or an IANA name ("Etc/GMT", "Europe/Vilnius"). Null when the token is none of those.
+ * "GMT-01:01", Washington Post's "-500"), or an IANA name ("Etc/GMT", "Europe/Vilnius"). Null when the token is none of those.
  *
  * @example zoneFromToken('CDT')?.offset(0) // -300
  * @example zoneFromToken('GMT+05:30')?.name // 'UTC+5:30'

@@ -91,6 +91,13 @@ describe('parseDate', () => {
       expect(parseDate('2025-07-01T09:30:00Z', { defaultTimeZone: 'Asia/Tokyo' })).toBe('2025-07-01T09:30:00Z');
     });
 
+    it('reads an offset whose hour lacks its leading zero (Washington Post microdata)', () => {
+      expect(parseDate('2018-10-29T10:15-500')).toBe('2018-10-29T15:15:00Z');
+      expect(parseDate('2018-10-29T10:15-5:00')).toBe('2018-10-29T15:15:00Z');
+      expect(parseDate('2018-10-29T10:15+0530')).toBe('2018-10-29T04:45:00Z');
+      expect(parseDate('2018-10-29T10:15-2500')).toBeNull();
+    });
+
     it('returns null for zone-less input when the default zone is unknown', () => {
       expect(parseDate('2025-07-01T09:30:00', { defaultTimeZone: 'Mars/Olympus' })).toBeNull();
       expect(parseDate('2025-07-01T09:30:00Z', { defaultTimeZone: 'Mars/Olympus' })).toBe('2025-07-01T09:30:00Z');
