@@ -108,3 +108,56 @@ function offsetZone(sign: number, hours: number, minutes: number): Zone | null {
   if (minutes > 59 || total > MAX_OFFSET_MINUTES) return null;
   return FixedOffsetZone.instance(sign * total);
 }
+
+/**
+ * The zone news from a country is dated in: the only zone of most, and for countries that span
+ * several, the zone of the capital or of most national newsrooms (New York and Washington for the
+ * US, Toronto and Montreal for Canada, Sydney and Melbourne for Australia).
+ */
+const COUNTRY_ZONES: Readonly<Record<string, string>> = {
+  ...{ US: 'America/New_York', CA: 'America/Toronto', MX: 'America/Mexico_City', BR: 'America/Sao_Paulo', AR: 'America/Argentina/Buenos_Aires' },
+  ...{ CL: 'America/Santiago', CO: 'America/Bogota', PE: 'America/Lima', VE: 'America/Caracas', GB: 'Europe/London', IE: 'Europe/Dublin' },
+  ...{ PT: 'Europe/Lisbon', ES: 'Europe/Madrid', FR: 'Europe/Paris', BE: 'Europe/Brussels', NL: 'Europe/Amsterdam', LU: 'Europe/Luxembourg' },
+  ...{ DE: 'Europe/Berlin', AT: 'Europe/Vienna', CH: 'Europe/Zurich', IT: 'Europe/Rome', DK: 'Europe/Copenhagen', NO: 'Europe/Oslo' },
+  ...{ SE: 'Europe/Stockholm', FI: 'Europe/Helsinki', PL: 'Europe/Warsaw', CZ: 'Europe/Prague', SK: 'Europe/Bratislava', HU: 'Europe/Budapest' },
+  ...{ SI: 'Europe/Ljubljana', HR: 'Europe/Zagreb', RS: 'Europe/Belgrade', RO: 'Europe/Bucharest', BG: 'Europe/Sofia', GR: 'Europe/Athens' },
+  ...{ TR: 'Europe/Istanbul', UA: 'Europe/Kyiv', BY: 'Europe/Minsk', LT: 'Europe/Vilnius', LV: 'Europe/Riga', EE: 'Europe/Tallinn' },
+  ...{ RU: 'Europe/Moscow', IL: 'Asia/Jerusalem', EG: 'Africa/Cairo', ZA: 'Africa/Johannesburg', NG: 'Africa/Lagos', KE: 'Africa/Nairobi' },
+  ...{ AE: 'Asia/Dubai', QA: 'Asia/Qatar', SA: 'Asia/Riyadh', PK: 'Asia/Karachi', IN: 'Asia/Kolkata', BD: 'Asia/Dhaka', TH: 'Asia/Bangkok' },
+  ...{ VN: 'Asia/Ho_Chi_Minh', ID: 'Asia/Jakarta', MY: 'Asia/Kuala_Lumpur', SG: 'Asia/Singapore', PH: 'Asia/Manila', CN: 'Asia/Shanghai' },
+  ...{ HK: 'Asia/Hong_Kong', TW: 'Asia/Taipei', KR: 'Asia/Seoul', JP: 'Asia/Tokyo', AU: 'Australia/Sydney', NZ: 'Pacific/Auckland' },
+};
+/** Languages spoken as a first language in one country, or in several that share its clock (German, French, Chinese). */
+const LANGUAGE_COUNTRIES: Readonly<Record<string, string>> = {
+  ...{ de: 'DE', fr: 'FR', it: 'IT', nl: 'NL', da: 'DK', sv: 'SE', nb: 'NO', nn: 'NO', no: 'NO', fi: 'FI', pl: 'PL', cs: 'CZ', sk: 'SK' },
+  ...{ hu: 'HU', sl: 'SI', hr: 'HR', ro: 'RO', bg: 'BG', el: 'GR', tr: 'TR', uk: 'UA', be: 'BY', lt: 'LT', lv: 'LV', et: 'EE', ru: 'RU' },
+  ...{ he: 'IL', ja: 'JP', ko: 'KR', zh: 'CN', th: 'TH', vi: 'VN', id: 'ID' },
+};
+/** Country-code domains used as brands rather than countries (.co, .io, .tv, .me, .fm, .ly, .ai). */
+const VANITY_TLDS: ReadonlySet<string> = new Set(['co', 'io', 'tv', 'me', 'fm', 'ly', 'ai', 'am', 'to', 'cc', 'ws', 'gg', 'is', 'nu']);
+/** Generic domains: in English (or with no language stated) a news site under one is most often American. */
+const GENERIC_TLDS: ReadonlySet<string> = new Set(['com', 'net', 'org', 'us', 'gov', 'edu', 'news']);
+
+/**
+ * The zone a page most likely prints its zone-less times in, from what it says about itself: the
+ * region of its language tags (`en-GB`, og:locale `pt_BR`), else its country-code domain
+ * (`.de`, `.co.jp`, `.com.au`), else a language spoken in one country's zone (`ja`, `de`), else
+ * the US for an English (or unlabelled) page on a generic domain. Null when nothing points
+ * anywhere (Spanish on a .com). A guess, for pages whose site has no known zone.
+ *
+ * @example likelyTimeZone('spektrum.de', ['de']) // 'Europe/Berlin'
+ * @example likelyTimeZone('abcnews.go.com', ['en', 'en_US']) // 'America/New_York'
+ * @example likelyTimeZone('elpais.com', ['es']) // null
+ */
+export function likelyTimeZone(host: string | null, languages: ReadonlyArray<string | null>): string | null {
+  const tags = languages.filter((t): t is string => Boolean(t)).map((t) => t.trim().replace('_', '-').split('-'));
+  const region = tags.map(([, region]) => region?.toUpperCase()).find((r) => r !== undefined && COUNTRY_ZONES[r] !== undefined);
+  if (region) return COUNTRY_ZONES[region]!;
+  const tld = host?.split('.').at(-1)?.toLowerCase() ?? '';
+  const country = tld.length === 2 && !VANITY_TLDS.has(tld) ? (tld === 'uk' ? 'GB' : tld.toUpperCase()) : null;
+  if (country && COUNTRY_ZONES[country]) return COUNTRY_ZONES[country];
+  const language = tags.map(([language]) => LANGUAGE_COUNTRIES[language?.toLowerCase() ?? '']).find(Boolean);
+  if (language) return COUNTRY_ZONES[language] ?? null;
+  const english = tags.length === 0 || tags.some(([language]) => language?.toLowerCase() === 'en');
+  return english && GENERIC_TLDS.has(tld) ? COUNTRY_ZONES.US! : null;
+}

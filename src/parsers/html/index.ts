@@ -1,8 +1,10 @@
 import { ParseError } from '../../errors.js';
-import type { Parser, StoryDraft } from '../types.js';
+import { likelyTimeZone } from '../cleaners/zones.js';
+import type { ParseContext, Parser, StoryDraft } from '../types.js';
 import { embeddedStrategies } from './embedded/index.js';
+import { metaValue, scanPage } from './embedded/scan.js';
 import { genericStrategy } from './generic/index.js';
-import { loadPage } from './page.js';
+import { loadPage, type Page } from './page.js';
 import { siteFor } from './sites/index.js';
 import { siteStrategy } from './site.js';
 import { PAGE_FIELDS, type PageField, type Strategy } from './strategy.js';
@@ -21,7 +23,8 @@ export const htmlParser: Parser<'html'> = {
     const site = siteFor(page.host);
     const strategies: Strategy[] = [...(site ? [siteStrategy(site)] : []), ...embeddedStrategies, genericStrategy];
 
-    const draft: StoryDraft = { extraction: {}, ...(site?.timeZone ? { defaultTimeZone: site.timeZone } : {}) };
+    const zone = site?.timeZone ?? pageTimeZone(page, ctx);
+    const draft: StoryDraft = { extraction: {}, ...(zone ? { defaultTimeZone: zone } : {}) };
     const wanted = new Set<PageField>(PAGE_FIELDS);
     for (const strategy of strategies) {
       if (wanted.size === 0) break;
@@ -39,6 +42,18 @@ export const htmlParser: Parser<'html'> = {
     return [draft];
   },
 };
+
+/**
+ * The zone for the page's zone-less times when no site map knows it: what the page says about its
+ * language and country. A zone configured for the source is the operator's knowledge and wins;
+ * UTC, the configuration's default, says nothing about a page from elsewhere, and a zone-less
+ * "4:19 PM" on an American page is not 4:19 PM in London.
+ */
+function pageTimeZone(page: Page, ctx: ParseContext): string | null {
+  if (ctx.defaultTimeZone !== 'UTC') return null;
+  const scan = scanPage(page);
+  return likelyTimeZone(page.host, [scan.lang, metaValue(scan, 'og:locale'), metaValue(scan, 'content-language', 'dc.language', 'language')]);
+}
 
 function present(value: unknown): boolean {
   if (value === undefined || value === null) return false;

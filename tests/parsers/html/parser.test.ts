@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { parseStories, type ParseOptions } from '../../../src/parsers/parse.js';
+
+function story(html: string, options: ParseOptions = {}) {
+  return parseStories(html, { format: 'html', ...options }).stories[0]!;
+}
+
+const TEXT = '<p>The city council approved a $4.2 billion budget on Tuesday, after a debate that ran past midnight and into the morning.</p><p>Council members spent most of the evening on the transit line, which takes a third of the money.</p>';
+
+describe('zone-less times on a page', () => {
+  const page = (lang: string) =>
+    `<!DOCTYPE html><html lang="${lang}"><head><title>Council passes budget</title></head><body><article><h1>Council passes $4.2 billion budget after debate</h1><p class="byline">By Dana Ruiz</p><p class="date">December 16, 2016, 4:19 PM</p>${TEXT}</article></body></html>`;
+
+  it('are read in the zone the page points to, not in UTC', () => {
+    expect(story(page('en-US'), { url: 'https://news.example.com/budget' }).publishedAt).toBe('2016-12-16T21:19:00Z');
+    expect(story(page('de'), { url: 'https://news.example.de/budget' }).publishedAt).toBe('2016-12-16T15:19:00Z');
+  });
+
+  it('are read in the source’s own zone when one is configured', () => {
+    expect(story(page('en-US'), { url: 'https://news.example.com/budget', defaultTimeZone: 'America/Chicago' }).publishedAt).toBe('2016-12-16T22:19:00Z');
+  });
+
+  it('stay UTC when nothing points anywhere', () => {
+    expect(story(page('es'), { url: 'https://news.example.io/budget' }).publishedAt).toBe('2016-12-16T16:19:00Z');
+  });
+});
