@@ -1,4 +1,5 @@
 import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
 
@@ -12,7 +13,10 @@ describe('wiredesk schema', () => {
       expect(schema.required).toContain(field);
     }
     const ajv = new Ajv2020.default({ strict: false });
+    addFormats.default(ajv);
     const validate = ajv.compile(schema);
     expect(validate({})).toBe(false);
+    const { stdout: parsed } = await cli('parse', new URL('../fixtures/nitf/ap-belarus-prisoners.xml', import.meta.url).pathname);
+    for (const story of (JSON.parse(parsed) as { stories: unknown[] }).stories) expect(validate(story), JSON.stringify(validate.errors)).toBe(true);
   });
 });
