@@ -21,7 +21,8 @@ describe('foldText', () => {
 
 describe('sameHeadline', () => {
   it('ignores case, punctuation, quotes and spacing', () => {
-    expect(sameHeadline("Obama admits US gun laws are his 'biggest frustration'", 'Obama Admits US Gun Laws Are His “Biggest Frustration”')).toBe(true);
+    const expected = "Obama admits US gun laws are his 'biggest frustration'";
+    expect(sameHeadline(expected, 'Obama Admits US Gun Laws Are His “Biggest Frustration”')).toBe(true);
   });
 
   it('needs the same words', () => {
@@ -101,7 +102,8 @@ describe('dates', () => {
   });
 
   it('matches the same instant within 60 s', () => {
-    expect(compareDates('2016-12-16T21:19:00.000Z', '2016-12-16T16:19:59-05:00')).toEqual({ exact: true, sameDay: true });
+    const match = compareDates('2016-12-16T21:19:00.000Z', '2016-12-16T16:19:59-05:00');
+    expect(match).toEqual({ exact: true, sameDay: true });
     expect(compareDates('2016-12-16T21:19:00.000Z', '2016-12-16T21:20:01Z').exact).toBe(false);
   });
 
@@ -124,16 +126,19 @@ describe('dates', () => {
 
 describe('sameOpening', () => {
   it('compares the first words on letters and digits, so blocks run together still match', () => {
-    expect(sameOpening('Global warming - "it\'s a hoax."Donald Trump has said', 'Global warming - "it\'s a hoax." Donald Trump has said many times')).toBe(true);
+    const mercury = 'Global warming - "it\'s a hoax."Donald Trump has said';
+    expect(sameOpening(mercury, 'Global warming - "it\'s a hoax." Donald Trump has said many times')).toBe(true);
   });
 
   it('strips a leading dateline on both sides and accepts an opening cut mid-word', () => {
-    expect(sameOpening('WASHINGTON (AP) — The Senate voted on Tuesday to pass the bill', 'The Senate voted on Tuesday to pass the bill after')).toBe(true);
+    const opening = 'WASHINGTON (AP) — The Senate voted on Tuesday to pass the bill';
+    expect(sameOpening(opening, 'The Senate voted on Tuesday to pass the bill after')).toBe(true);
     expect(sameOpening('The city has never b', 'The city has never been this quiet')).toBe(true);
   });
 
   it('fails when the body opens elsewhere', () => {
-    expect(sameOpening('Janitors, baggage handlers, cabin cleaners and wheelchair attendants', 'Heads up, travelers: Janitors, baggage handlers')).toBe(false);
+    const opening = 'Janitors, baggage handlers, cabin cleaners and wheelchair attendants';
+    expect(sameOpening(opening, 'Heads up, travelers: Janitors, baggage handlers')).toBe(false);
     expect(sameOpening('', 'anything')).toBe(false);
   });
 });
