@@ -4,6 +4,7 @@ import type { ParseContext, Parser, StoryDraft } from '../types.js';
 import { embeddedStrategies } from './embedded/index.js';
 import { metaValue, scanPage } from './embedded/scan.js';
 import { genericStrategy } from './generic/index.js';
+import { printedOverMislabelledUtc } from './generic/metadata.js';
 import { loadPage, type Page } from './page.js';
 import { siteFor } from './sites/index.js';
 import { siteStrategy } from './site.js';
@@ -36,6 +37,12 @@ export const htmlParser: Parser<'html'> = {
         draft.extraction![field] = strategy.name;
         wanted.delete(field);
       }
+    }
+    // A site map knows its own dates; elsewhere the time readers see corrects a mislabelled machine time.
+    const printed = draft.publishedAt && !draft.extraction!.publishedAt?.startsWith('site:') ? printedOverMislabelledUtc(page, draft.publishedAt) : null;
+    if (printed) {
+      draft.publishedAt = printed;
+      draft.extraction!.publishedAt = 'generic';
     }
     if (!draft.bodyHtml) throw new ParseError('WD_ERR_NO_STORY', 'the page holds no article text');
     draft.url ??= page.url;

@@ -24,3 +24,24 @@ describe('zone-less times on a page', () => {
     expect(story(page('es'), { url: 'https://news.example.io/budget' }).publishedAt).toBe('2016-12-16T16:19:00Z');
   });
 });
+
+describe('a machine time against the time printed for readers', () => {
+  const page = (head: string, printed: string) =>
+    `<!DOCTYPE html><html lang="en"><head><title>Council passes budget</title>${head}</head><body><article><h1>Council passes $4.2 billion budget after debate</h1><div class="pub-date">${printed}</div>${TEXT}</article></body></html>`;
+  const url = 'https://news.example.com/budget';
+
+  it('yields to the printed local time when it is that clock time with a "Z" written after it', () => {
+    const s = story(page('<meta property="article:published_time" content="2017-03-09T16:21:24Z">', 'March 9 2017 4:21 PM'), { url });
+    expect(s.publishedAt).toBe('2017-03-09T21:21:00Z');
+    expect(s.extraction.publishedAt).toBe('generic');
+  });
+
+  it('stands when it is a true UTC time', () => {
+    const s = story(page('<meta property="article:published_time" content="2016-12-23T00:47:31Z">', 'Dec. 22, 2016, 6:47 p.m.'), { url });
+    expect(s.publishedAt).toBe('2016-12-23T00:47:31Z');
+  });
+
+  it('gives a day-only meta date the time printed that day', () => {
+    expect(story(page('<meta name="publish-date" content="December 1, 2016">', 'Dec 1st 2016 1:01PM'), { url }).publishedAt).toBe('2016-12-01T18:01:00Z');
+  });
+});

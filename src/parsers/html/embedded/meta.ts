@@ -6,8 +6,8 @@ import type { PageField, PageFields, Strategy } from '../strategy.js';
 import { corroboratedH1, dekFromDescription, soleH1 } from './headline.js';
 import { parseLenientJson } from './lenient-json.js';
 import { metaValue, metaValues, scanPage, type PageScan } from './scan.js';
-import { pageBylines } from '../generic/metadata.js';
-import { cleanTags, comparable, hasTime, hostBrand, isUrl, markupDate, plainText, readableBylines, readableDate, stripTitleAffixes } from './values.js';
+import { pageBylines, pageDate } from '../generic/metadata.js';
+import { cleanTags, comparable, hasTime, hostBrand, isUrl, plainText, readableBylines, readableDate, stripTitleAffixes } from './values.js';
 
 // Keys in order of trust: OpenGraph/article (set deliberately for sharing), then Parse.ly and
 // Sailthru (analytics feeds publishers keep accurate), then Dublin Core and the plain HTML names.
@@ -112,9 +112,9 @@ function firstDate(scan: PageScan, keys: readonly string[], extra: string | null
   return dayOnly;
 }
 
-/** A day-only meta date ("2016-12-15") made precise by a timestamp in the markup on that day. */
+/** A day-only meta date ("2016-12-15") made precise by a timestamp on that day in the markup or printed under the headline. */
 function timedSameDay(page: Page, day: string): string | null {
-  const timed = markupDate(page, null, 'published');
+  const timed = pageDate(page);
   if (!timed || !hasTime(timed)) return null;
   const [a, b] = [parseDate(day), parseDate(timed)];
   return a && b && Math.abs(Date.parse(a) - Date.parse(b)) <= SAME_DAY_MS ? timed : null;

@@ -73,7 +73,7 @@ export function markupDate(page: Page, scope: AnyNode | null, which: 'published'
 }
 
 /** True when a date string fixes its instant itself (an offset or a zone), so no default zone applies. */
-function statesZone(date: string): boolean {
+export function statesZone(date: string): boolean {
   return parseDate(date, { defaultTimeZone: 'UTC' }) === parseDate(date, { defaultTimeZone: 'Pacific/Kiritimati' });
 }
 

@@ -1,5 +1,6 @@
 import { isTag, type AnyNode, type Element, type Text } from 'domhandler';
 import { textContent } from 'domutils';
+import { parseDate } from '../../cleaners/dates.js';
 import { corroboratedH1, headlineElement, soleH1, textsNearHeadline } from '../embedded/headline.js';
 import { isWithin, metaValue, scanPage, tokens, type PageScan } from '../embedded/scan.js';
 import {
@@ -13,6 +14,7 @@ import {
   plainText,
   readableBylines,
   readableDate,
+  statesZone,
   stripTitleAffixes,
 } from '../embedded/values.js';
 import type { Page } from '../page.js';
@@ -53,8 +55,7 @@ export const genericMetadataStrategy: Strategy = {
       if (bylines) found.bylines = bylines;
     }
     if (wanted.has('publishedAt')) {
-      const near = view.near();
-      const published = markupDate(page, view.scope, 'published') ?? labelledDate(near, PUBLISHED_LABEL) ?? bareTimestamp(near) ?? classedDate(view.scan.dated.filter(inScope));
+      const published = pageDate(page);
       if (published) found.publishedAt = published;
     }
     if (wanted.has('updatedAt')) {
@@ -90,6 +91,7 @@ interface PageView {
 }
 
 const views = new WeakMap<Page, PageView>();
+const printedCache = new WeakMap<Page, string | null>();
 const bylineCache = new WeakMap<Page, string[] | null>();
 
 function viewOf(page: Page): PageView {
@@ -101,6 +103,48 @@ function viewOf(page: Page): PageView {
     views.set(page, view);
   }
   return view;
+}
+
+/**
+ * The publication date in the article's markup: microdata or a `<time>` element, else the date
+ * printed for readers near the headline. Shared with the meta strategy, which uses it to give a
+ * day-only meta date its time.
+ */
+export function pageDate(page: Page): string | null {
+  return markupDate(page, viewOf(page).scope, 'published') ?? printedDate(page);
+}
+
+/**
+ * The publication date as printed for readers near the headline: after a "Published" label, a
+ * text that is only a timestamp, or a short element whose class says date.
+ */
+export function printedDate(page: Page): string | null {
+  if (printedCache.has(page)) return printedCache.get(page) ?? null;
+  const view = viewOf(page);
+  const near = view.near();
+  const inScope = (el: Element) => view.scope === null || isWithin(el, view.scope);
+  const printed = labelledDate(near, PUBLISHED_LABEL) ?? bareTimestamp(near) ?? classedDate(view.scan.dated.filter(inScope));
+  printedCache.set(page, printed);
+  return printed;
+}
+
+/** A time that claims UTC: "Z", "+00:00", "GMT", "GMT+0000 (UTC)". */
+const CLAIMS_UTC = /(?:[Zz]|[+-]00:?00|\b(?:GMT|UTC|UT)(?:[+-]00:?00)?)(?: ?\([^()]*\))?$/;
+const SAME_CLOCK_MS = 60_000;
+
+/**
+ * The printed date, when a machine date that claims UTC is the page's local time with a "Z"
+ * written after it: the page prints the same clock time without a zone ("2017-03-09T16:21:24Z"
+ * in the meta, "March 9 2017 4:21 PM" under the headline of a New York site). Readers see local
+ * time, so the printed one is right; read in the page's zone, it is the true instant. Where the
+ * local zone is UTC both give the same instant. Null when the two do not tell that story.
+ */
+export function printedOverMislabelledUtc(page: Page, machine: string): string | null {
+  if (!CLAIMS_UTC.test(machine.trim())) return null;
+  const printed = printedDate(page);
+  if (!printed || !hasTime(printed) || statesZone(printed)) return null;
+  const [a, b] = [parseDate(machine), parseDate(printed)];
+  return a !== null && b !== null && Math.abs(Date.parse(a) - Date.parse(b)) < SAME_CLOCK_MS ? printed : null;
 }
 
 /**
