@@ -33,6 +33,8 @@ describe('site registry', () => {
     ['www.theguardian.com', 'theguardian'],
     ['www.npr.org', 'npr'],
     ['www.nbcnews.com', 'nbcnews'],
+    ['www.msnbc.com', 'nbcnews'],
+    ['www.today.com', 'nbcnews'],
     ['www.newser.com', 'newser'],
   ])('%s → %s', (host, name) => {
     expect(siteFor(host.replace(/^www\./, ''))?.name).toBe(name);
