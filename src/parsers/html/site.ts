@@ -141,7 +141,8 @@ function read($: CheerioAPI, selector: Selector): Cheerio<AnyNode> {
 }
 
 function valueOf(el: Cheerio<AnyNode>, selector: Selector, rule: TextField): string | null {
-  const raw = typeof selector === 'string' ? el.text() : el.attr(selector[1]);
+  // Some archivers (Mercury's fixtures) rewrite a meta's `content` as `value`, as the page scan knows.
+  const raw = typeof selector === 'string' ? el.text() : (el.attr(selector[1]) ?? (selector[1] === 'content' ? el.attr('value') : undefined));
   let value: string | null = raw ? collapse(raw) || null : null;
   for (const clean of rule.clean ?? []) {
     if (value === null) break;

@@ -8,10 +8,11 @@ import { siteFor } from '../../../src/parsers/html/sites/index.js';
 import { nbcnews } from '../../../src/parsers/html/sites/nbcnews.js';
 import { newser } from '../../../src/parsers/html/sites/newser.js';
 import { npr } from '../../../src/parsers/html/sites/npr.js';
+import { radioCanada } from '../../../src/parsers/html/sites/radio-canada.js';
 import { reuters } from '../../../src/parsers/html/sites/reuters.js';
 import { theguardian } from '../../../src/parsers/html/sites/theguardian.js';
 import type { PageFields } from '../../../src/parsers/html/strategy.js';
-import { ALL_FIELDS, fixturePage } from './pages.js';
+import { ALL_FIELDS, fixturePage, htmlPage } from './pages.js';
 
 /**
  * Each site map alone on its fixture, with embedded data and the generic extractor switched off:
@@ -36,6 +37,7 @@ describe('site registry', () => {
     ['www.msnbc.com', 'nbcnews'],
     ['www.today.com', 'nbcnews'],
     ['www.newser.com', 'newser'],
+    ['ici.radio-canada.ca', 'radio-canada'],
   ])('%s → %s', (host, name) => {
     expect(siteFor(host.replace(/^www\./, ''))?.name).toBe(name);
   });
@@ -219,5 +221,14 @@ describe('Newser', () => {
       "Lithuania's President Gitanas Nauseda speaks at the presidential palace in Vilnius, Lithuania, Monday, Sept. 8, 2025. (AP Photo/Mindaugas Kulbis, File)",
     );
     expect(found.text.split('\n').filter(Boolean)).toHaveLength(7);
+  });
+});
+
+describe('Radio-Canada', () => {
+  it('reads the Dublin Core dates as clock times, not the "+00:00" time element (also from an archive that wrote content as value)', () => {
+    const head = '<meta name="dc.date.created" content="2017-03-13|19h18"><meta name="dc.date.modified" value="2017-03-13|21h15">';
+    const page = htmlPage(`<html><head>${head}</head><body><time datetime="2017-03-13 19:18:46.402+00:00">Publié le 13 mars 2017</time></body></html>`, 'https://ici.radio-canada.ca/nouvelle/1');
+    expect(siteStrategy(radioCanada).extract(page, ALL_FIELDS)).toMatchObject({ publishedAt: '2017-03-13 19:18', updatedAt: '2017-03-13 21:15' });
+    expect(radioCanada.timeZone).toBe('America/Toronto');
   });
 });

@@ -5,11 +5,12 @@ import { cnn } from './cnn.js';
 import { nbcnews } from './nbcnews.js';
 import { newser } from './newser.js';
 import { npr } from './npr.js';
+import { radioCanada } from './radio-canada.js';
 import { reuters } from './reuters.js';
 import { theguardian } from './theguardian.js';
 
 /** Every site parser, registered here and nowhere else. */
-const SITES: readonly SiteSpec[] = [apnews, bbc, cnn, nbcnews, newser, npr, reuters, theguardian];
+const SITES: readonly SiteSpec[] = [apnews, bbc, cnn, nbcnews, newser, npr, radioCanada, reuters, theguardian];
 
 const BY_HOST = new Map(SITES.flatMap((site) => site.hosts.map((host) => [host, site] as const)));
 
