@@ -314,8 +314,9 @@ export const ARTICLE_SETS: readonly EvalSet[] = [
         'when its test asserts it.',
       "Mercury's fixtures store nearly every meta tag with value= instead of content=, so Readability, which reads " +
         'content=, finds almost no dates or bylines there.',
-      "body opening: the system's body text opens with the first 8 words of content_starts_with, after a leading " +
-        'dateline is stripped from both, compared on letters and digits only.',
+      "body opening: the system's body text opens with the first 8 words of content_starts_with, or its own first " +
+        '8 words lie within content_starts_with (which keeps leading image credits and captions); a leading dateline ' +
+        'stripped from both, compared on letters and digits only.',
     ],
   }),
   articleSet({

@@ -136,6 +136,12 @@ describe('sameOpening', () => {
     expect(sameOpening('The city has never b', 'The city has never been this quiet')).toBe(true);
   });
 
+  it('accepts a body that skips a leading credit or caption the opening keeps', () => {
+    const opening = 'Photo by Steve Pope/Getty Images After the election, Twitter issued a statement to Slate';
+    expect(sameOpening(opening, 'After the election, Twitter issued a statement to Slate that it would')).toBe(true);
+    expect(sameOpening(opening, 'After the election, Twitter')).toBe(false);
+  });
+
   it('fails when the body opens elsewhere', () => {
     const opening = 'Janitors, baggage handlers, cabin cleaners and wheelchair attendants';
     expect(sameOpening(opening, 'Heads up, travelers: Janitors, baggage handlers')).toBe(false);
