@@ -156,8 +156,9 @@ function score(
       const { precision, recall, f1 } = corpusF1([item]);
       if (f1 < LOW_F1) {
         const figures = `F1 ${f1.toFixed(2)} (P ${precision.toFixed(2)}, R ${recall.toFixed(2)})`;
-        const got = absent === null ? figures : `${figures} <${absent.reason}>`;
-        lowBodies.push({ group: system, field: `body F1 < ${LOW_F1}`, file, expected: bodyStart(expected.body), got });
+        const detail = absent === null ? figures : `${figures} <${absent.reason}>`;
+        const field = `body F1 < ${LOW_F1}`;
+        lowBodies.push({ group: system, field, file, expected: bodyStart(expected.body), got: detail });
       }
     }
   });
