@@ -296,6 +296,25 @@ describe('meta tags', () => {
     expect(metaStrategy.extract(rewrite, ALL_FIELDS).headline).toBeUndefined();
   });
 
+  it('takes an h2 a declared title corroborates when the h1s are the site’s name', () => {
+    const body = '<h1>Example News</h1><h2>Site Navigation</h2><h2>Belarus frees 52 prisoners as US lifts sanctions</h2>';
+    const head = '<meta property="og:title" content="You won’t believe what Belarus did"><meta name="sailthru.title" content="Belarus frees 52 prisoners as US lifts sanctions">';
+    expect(run(metaStrategy, head, body).headline).toBe('Belarus frees 52 prisoners as US lifts sanctions');
+  });
+
+  it('leaves the kicker and screen-reader text out of the headline the title corroborates', () => {
+    const body = '<h2><span class="content__kicker">Sanctions</span><span class="sr-only">: </span> <span class="content__title">Belarus frees 52 prisoners as US lifts them</span></h2>';
+    expect(run(metaStrategy, '<meta property="og:title" content="Sanctions: Belarus frees 52 prisoners as US lifts them">', body).headline).toBe('Belarus frees 52 prisoners as US lifts them');
+  });
+
+  it('skips an h1 that is the last item of a breadcrumb trail, but not one set beside the trail', () => {
+    const trail = (h1: string) => `<ol itemtype="https://schema.org/BreadcrumbList"><li itemprop="itemListElement"><a href="/world">World</a></li><li itemprop="itemListElement">${h1}</li></ol>`;
+    const body = `${trail('<h1 itemprop="name">Belarus: prisoners freed</h1>')}<h2>Belarus frees 52 prisoners as US lifts sanctions</h2>`;
+    expect(run(metaStrategy, '<meta property="og:title" content="Belarus: prisoners freed, and US lifts sanctions">', body).headline).toBe('Belarus frees 52 prisoners as US lifts sanctions');
+    const beside = '<div class="breadcrumbs"><a href="/">Home</a><h1 itemprop="headline">Belarus frees 52 prisoners as US lifts sanctions</h1></div>';
+    expect(run(metaStrategy, '', beside).headline).toBe('Belarus frees 52 prisoners as US lifts sanctions');
+  });
+
   it('prefers a timestamp to a day, and makes a day-only date precise with the markup’s time', () => {
     expect(run(metaStrategy, '<meta name="date" content="2025-09-11"><meta name="parsely-pub-date" content="2025-09-11T20:04:12Z">').publishedAt).toBe('2025-09-11T20:04:12Z');
     expect(run(metaStrategy, '<meta name="date" content="2025-09-11">', '<h1>Belarus frees 52 prisoners as US lifts sanctions</h1><time datetime="2025-09-11T16:04:12-04:00">Sept. 11</time>').publishedAt).toBe('2025-09-11T16:04:12-04:00');

@@ -1,7 +1,7 @@
 import { isTag, isText, type AnyNode, type Element, type Text } from 'domhandler';
 import { nextElementSibling, prevElementSibling, textContent } from 'domutils';
 import type { Page } from '../page.js';
-import { isWithin, metaValue, scanPage, type PageScan } from './scan.js';
+import { isWithin, metaValue, scanPage, tokens, type PageScan } from './scan.js';
 import { comparable, hostBrand, plainText } from './values.js';
 
 /** Shorter h1 texts are section names or logos, not headlines. */
@@ -12,17 +12,35 @@ const WINDOW_AFTER = 60;
 /** An h1 that is the site's name with a few more letters ("CNN Politics") is a banner, not a headline. */
 const SECTION_SUFFIX = 10;
 
+/** Labels set above a headline inside its element: "Genetik" in "<span class=kicker>Genetik</span>: Das Geheimnis …". */
+const KICKER_CLASS = /(?:^|[\s_-])(?:kicker|eyebrow|overline|dachzeile|topline)(?:$|[\s_-])/;
+/** Text only screen readers get: the ": " after a kicker, "Headline:" announcements. */
+const SCREEN_READER_CLASS = /(?:^|\s)(?:sr-only|visually-?hidden|screen-reader-(?:text|only)|show-for-sr|a11y-hidden|hidden-tag)(?:$|\s)/;
+
+/** A heading as shown: `text` without a kicker or screen-reader text, `full` with everything (as titles often quote it). */
+interface Heading {
+  el: Element;
+  text: string;
+  full: string;
+}
+
 /**
- * The page's visible headline (an `<h1>`) when a declared title corroborates it: the title equals
- * the h1 or starts with it (" | Site" appended), or the h1 starts with the title (a declared
- * headline cut to 110 characters for search engines). Null when no h1 is corroborated.
+ * The page's visible headline when a declared title corroborates it: the title equals the
+ * heading or starts with it (" | Site" appended), or the heading starts with the title (a declared
+ * headline cut to 110 characters for search engines). An `<h1>` first; an `<h2>` only when no
+ * h1 is corroborated (the h1s are the site's name, or a breadcrumb's). Null when none is.
  */
 export function corroboratedH1(scan: PageScan, declared: ReadonlyArray<string | null>): string | null {
+  return corroboratedHeading(scan, declared)?.text ?? null;
+}
+
+function corroboratedHeading(scan: PageScan, declared: ReadonlyArray<string | null>): Heading | null {
   const titles = declared.filter((t): t is string => Boolean(t)).map(comparable);
   if (titles.length === 0) return null;
-  for (const text of h1Texts(scan)) {
-    const key = comparable(text);
-    if (titles.some((t) => t.startsWith(key) || (t.length >= MIN_HEADLINE && key.startsWith(t)))) return text;
+  const matches = (key: string) => titles.some((t) => t.startsWith(key) || (t.length >= MIN_HEADLINE && key.startsWith(t)));
+  for (const level of ['h1', 'h2'] as const) {
+    const found = headings(scan, level).find((h) => matches(comparable(h.text)) || matches(comparable(h.full)));
+    if (found) return found;
   }
   return null;
 }
@@ -33,33 +51,86 @@ export function corroboratedH1(scan: PageScan, declared: ReadonlyArray<string | 
  * often a different, rewritten one.
  */
 export function soleH1(page: Page, scan: PageScan): string | null {
+  return soleHeading(page, scan)?.text ?? null;
+}
+
+function soleHeading(page: Page, scan: PageScan): Heading | null {
   const names = [metaValue(scan, 'og:site_name', 'application-name'), hostBrand(page.host)]
     .filter((n): n is string => Boolean(n))
     .map(comparable)
     .filter((n) => n.length >= 3);
   const isName = (c: string) => names.some((n) => c === n || n.includes(c) || (c.includes(n) && c.length <= n.length + SECTION_SUFFIX));
-  const candidates = h1Texts(scan).filter((t) => !isName(comparable(t)));
-  return candidates.length === 1 ? candidates[0]! : null;
+  const candidates = headings(scan, 'h1').filter((h) => !isName(comparable(h.text)));
+  const texts = new Set(candidates.map((h) => h.text));
+  return texts.size === 1 ? candidates[0]! : null;
 }
 
-const h1Cache = new WeakMap<PageScan, string[]>();
+const headingCache = new WeakMap<PageScan, { h1: Heading[]; h2: Heading[] }>();
 
-/** Texts of the page's h1s that are long enough to be a headline, in page order, without repeats. */
-function h1Texts(scan: PageScan): string[] {
-  let texts = h1Cache.get(scan);
-  if (!texts) {
-    const all = scan.h1.map((el) => plainText(textContent(el))).filter((t): t is string => t !== null && comparable(t).length >= MIN_HEADLINE);
-    texts = [...new Set(all)];
-    h1Cache.set(scan, texts);
+/**
+ * The page's headings of one level that could be its headline, in page order: long enough, shown
+ * to readers, and not the current page's name at the end of a breadcrumb trail.
+ */
+function headings(scan: PageScan, level: 'h1' | 'h2'): Heading[] {
+  let cached = headingCache.get(scan);
+  if (!cached) {
+    cached = { h1: headingsOf(scan, scan.h1), h2: headingsOf(scan, scan.h2) };
+    headingCache.set(scan, cached);
   }
-  return texts;
+  return cached[level];
 }
 
-/** The h1 that holds the headline: the one a declared title corroborates, or the only one, else the first. */
+function headingsOf(scan: PageScan, elements: readonly Element[]): Heading[] {
+  const out: Heading[] = [];
+  for (const el of elements) {
+    if (isUnseen(el) || isTrailItem(scan, el)) continue;
+    const full = plainText(textContent(el));
+    const text = plainText(shownText(el));
+    if (full !== null && text !== null && comparable(text).length >= MIN_HEADLINE) out.push({ el, text, full });
+  }
+  return out;
+}
+
+/**
+ * True for a heading that is an item of a breadcrumb trail (the current page's name at its end,
+ * which may be shortened or a section's): inside a list item or a microdata `itemListElement` of
+ * the trail. A headline merely placed beside the trail, in the same box, is not one.
+ */
+function isTrailItem(scan: PageScan, el: Element): boolean {
+  const trail = scan.breadcrumbs.find((t) => isWithin(el, t));
+  if (!trail) return false;
+  for (let node: AnyNode | null = el; node && node !== trail; node = node.parent) {
+    if (isTag(node) && (node.name === 'li' || tokens(node, 'itemprop').includes('itemlistelement'))) return true;
+  }
+  return false;
+}
+
+/** Hidden from readers: the `hidden` attribute, an inline `display:none`, or a screen-reader-only class. */
+function isUnseen(el: Element): boolean {
+  const a = el.attribs;
+  return a.hidden !== undefined || /display\s*:\s*none/i.test(a.style ?? '') || SCREEN_READER_CLASS.test(a.class?.toLowerCase() ?? '');
+}
+
+/** An element's text without kickers and screen-reader text inside it. */
+function shownText(el: Element): string {
+  let out = '';
+  const stack: AnyNode[] = [...el.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (isText(node)) out += node.data;
+    else if (isTag(node)) {
+      const cls = node.attribs.class?.toLowerCase() ?? '';
+      if (isUnseen(node) || KICKER_CLASS.test(cls)) continue;
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+    }
+  }
+  return out;
+}
+
+/** The heading that holds the headline: the one a declared title corroborates, or the only h1, else the first h1. */
 export function headlineElement(page: Page): Element | null {
   const scan = scanPage(page);
-  const text = corroboratedH1(scan, [scan.title, metaValue(scan, 'og:title')]) ?? soleH1(page, scan);
-  return (text ? scan.h1.find((el) => plainText(textContent(el)) === text) : null) ?? scan.h1[0] ?? null;
+  return (corroboratedHeading(scan, [scan.title, metaValue(scan, 'og:title')]) ?? soleHeading(page, scan))?.el ?? scan.h1[0] ?? null;
 }
 
 const nearCache = new WeakMap<Page, Text[]>();

@@ -148,18 +148,15 @@ export function printedOverMislabelledUtc(page: Page, machine: string): string |
 }
 
 /**
- * The headline: an h1 the `<title>` corroborates; else an h2 equal to the `<title>` (an h1 that
- * nothing corroborates may be a section banner); else the page's only headline h1; else the
- * `<title>` without the site's name.
+ * The headline: a heading the `<title>` corroborates (an h1, else an h2: an h1 that nothing
+ * corroborates may be a section banner); else the page's only headline h1; else the `<title>`
+ * without the site's name.
  */
 function genericHeadline(page: Page, scan: PageScan): string | null {
   const corroborated = corroboratedH1(scan, [scan.title]);
   if (corroborated) return corroborated;
   const names = [metaValue(scan, 'og:site_name', 'application-name'), hostBrand(page.host)].filter((n): n is string => Boolean(n));
-  const title = scan.title ? stripTitleAffixes(scan.title, names) : null;
-  const key = title ? comparable(title) : '';
-  if (title && key.length >= 10 && scan.h2.some((el) => comparable(textContent(el)) === key)) return title;
-  return soleH1(page, scan) ?? title;
+  return soleH1(page, scan) ?? (scan.title ? stripTitleAffixes(scan.title, names) : null);
 }
 
 /** The article or main block around the headline, where the story's own metadata lives. */
