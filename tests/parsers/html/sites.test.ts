@@ -8,7 +8,9 @@ import { siteFor } from '../../../src/parsers/html/sites/index.js';
 import { nbcnews } from '../../../src/parsers/html/sites/nbcnews.js';
 import { newser } from '../../../src/parsers/html/sites/newser.js';
 import { npr } from '../../../src/parsers/html/sites/npr.js';
+import { nytimes } from '../../../src/parsers/html/sites/nytimes.js';
 import { radioCanada } from '../../../src/parsers/html/sites/radio-canada.js';
+import { slate } from '../../../src/parsers/html/sites/slate.js';
 import { reuters } from '../../../src/parsers/html/sites/reuters.js';
 import { theguardian } from '../../../src/parsers/html/sites/theguardian.js';
 import type { PageFields } from '../../../src/parsers/html/strategy.js';
@@ -38,6 +40,8 @@ describe('site registry', () => {
     ['www.today.com', 'nbcnews'],
     ['www.newser.com', 'newser'],
     ['ici.radio-canada.ca', 'radio-canada'],
+    ['www.nytimes.com', 'nytimes'],
+    ['www.slate.com', 'slate'],
   ])('%s → %s', (host, name) => {
     expect(siteFor(host.replace(/^www\./, ''))?.name).toBe(name);
   });
@@ -230,5 +234,23 @@ describe('Radio-Canada', () => {
     const page = htmlPage(`<html><head>${head}</head><body><time datetime="2017-03-13 19:18:46.402+00:00">Publié le 13 mars 2017</time></body></html>`, 'https://ici.radio-canada.ca/nouvelle/1');
     expect(siteStrategy(radioCanada).extract(page, ALL_FIELDS)).toMatchObject({ publishedAt: '2017-03-13 19:18', updatedAt: '2017-03-13 21:15' });
     expect(radioCanada.timeZone).toBe('America/Toronto');
+  });
+});
+
+describe('New York Times', () => {
+  it('takes a graphics page’s g-headline over its template’s itemprop headline', () => {
+    const body = '<header><h1 class="story-heading" itemprop="headline">The National Museum of African American History</h1></header><div class="g-header"><h1 class="g-headline">I, Too, Sing America</h1></div>';
+    const page = htmlPage(`<html><body>${body}</body></html>`, 'https://www.nytimes.com/interactive/2016/09/15/arts/museum.html');
+    expect(siteStrategy(nytimes).extract(page, ALL_FIELDS).headline).toBe('I, Too, Sing America');
+  });
+});
+
+describe('Slate', () => {
+  it('takes the article header’s headline, dek and New York time, not the sticky bar’s social title', () => {
+    const body =
+      '<header class="roll-up"><h1 class="primary">Trump’s Promises Were a Con</h1></header>' +
+      '<header class="article-header"><div class="meta"><div class="pub-date">March 9 2017 4:21 PM</div></div><h1 class="hed">Broken Pledge</h1><h2 class="dek">Trump’s promises have proved to be a con.</h2></header>';
+    const page = htmlPage(`<html><body>${body}</body></html>`, 'https://www.slate.com/articles/news_and_politics/politics/2017/03/con.html');
+    expect(siteStrategy(slate).extract(page, ALL_FIELDS)).toMatchObject({ headline: 'Broken Pledge', subheadline: 'Trump’s promises have proved to be a con.', publishedAt: 'March 9 2017 4:21 PM' });
   });
 });

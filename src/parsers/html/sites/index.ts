@@ -5,12 +5,14 @@ import { cnn } from './cnn.js';
 import { nbcnews } from './nbcnews.js';
 import { newser } from './newser.js';
 import { npr } from './npr.js';
+import { nytimes } from './nytimes.js';
 import { radioCanada } from './radio-canada.js';
 import { reuters } from './reuters.js';
+import { slate } from './slate.js';
 import { theguardian } from './theguardian.js';
 
 /** Every site parser, registered here and nowhere else. */
-const SITES: readonly SiteSpec[] = [apnews, bbc, cnn, nbcnews, newser, npr, radioCanada, reuters, theguardian];
+const SITES: readonly SiteSpec[] = [apnews, bbc, cnn, nbcnews, newser, npr, nytimes, radioCanada, reuters, slate, theguardian];
 
 const BY_HOST = new Map(SITES.flatMap((site) => site.hosts.map((host) => [host, site] as const)));
 
