@@ -19,11 +19,11 @@ const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 function usage(message: string): never {
   const sets = SETS.map((s) => s.name).join('|');
-  process.stderr.write(`${message}\nusage: npm run eval -- [--set ${sets}] [--json] [--verbose] [--corpus DIR]\n`);
+  process.stderr.write(`${message}\nusage: npm run eval -- [--set ${sets}] [--json] [--verbose] [--no-baselines] [--corpus DIR]\n`);
   process.exit(2);
 }
 
-function parseOptions(): { corpus: string; set: string | undefined; json: boolean; verbose: boolean } {
+function parseOptions(): { corpus: string; set: string | undefined; json: boolean; verbose: boolean; baselines: boolean } {
   try {
     const { values } = parseArgs({
       options: {
@@ -31,11 +31,12 @@ function parseOptions(): { corpus: string; set: string | undefined; json: boolea
         set: { type: 'string' },
         json: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
+        'no-baselines': { type: 'boolean', default: false },
       },
     });
     if (values.set !== undefined && !SETS.some((s) => s.name === values.set)) usage(`unknown set "${values.set}"`);
     const corpus = values.corpus ?? process.env.WIREDESK_CORPUS ?? resolve(PROJECT_ROOT, '../shared/corpus');
-    return { corpus: resolve(corpus), set: values.set, json: values.json, verbose: values.verbose };
+    return { corpus: resolve(corpus), set: values.set, json: values.json, verbose: values.verbose, baselines: !values['no-baselines'] };
   } catch (error) {
     return usage((error as Error).message);
   }
@@ -80,7 +81,7 @@ function main(): void {
   const results: Array<{ name: string; title: string; report: SetReport | null; error?: string }> = [];
   for (const set of SETS.filter((s) => options.set === undefined || s.name === options.set)) {
     try {
-      const report = set.run({ corpus: options.corpus });
+      const report = set.run({ corpus: options.corpus, baselines: options.baselines });
       results.push({ name: set.name, title: set.title, report });
       if (!options.json) process.stdout.write(`${renderReport(set, report, options.verbose)}\n`);
     } catch (error) {

@@ -24,8 +24,6 @@ import {
 } from './article-pages.js';
 import {
   BASELINES,
-  baselinesEnabled,
-  NO_BASELINES_ENV,
   runBaselines,
   type Baseline,
   type BaselineAnswer,
@@ -223,12 +221,12 @@ interface ArticleSetSpec {
 }
 
 /** wiredesk, then the baselines unless they are switched off, each scored on the set's pages. */
-function scoreSystems(corpus: string, pages: readonly ArticlePage[]) {
+function scoreSystems(corpus: string, pages: readonly ArticlePage[], withBaselines: boolean) {
   const started = performance.now();
   const outcomes = pages.map((page) => parsePage(pageBytes(corpus, page.file), page.url));
   const wiredesk = score('wiredesk', pages, outcomes.map(wiredeskResult), (performance.now() - started) / 1000);
   const systems: Array<[System, SystemScores]> = [['wiredesk', wiredesk.scores]];
-  if (baselinesEnabled()) {
+  if (withBaselines) {
     const answers = runBaselines({ corpus, pages: pages.map(({ file, url }) => ({ file, url })) });
     for (const system of BASELINES) {
       const seconds = answers[system].reduce((sum, a) => sum + a.ms, 0) / 1000;
@@ -239,13 +237,13 @@ function scoreSystems(corpus: string, pages: readonly ArticlePage[]) {
   return { systems, mismatches: [...crashes, ...wiredesk.mismatches] };
 }
 
-function run(spec: ArticleSetSpec, { corpus }: EvalContext): SetReport {
+function run(spec: ArticleSetSpec, { corpus, baselines }: EvalContext): SetReport {
   if (!exists(corpus, spec.folder)) {
     return { tables: [], notes: [`${spec.folder} is absent: set skipped`], mismatches: [], figures: [] };
   }
   const started = performance.now();
   const pages = spec.load(corpus);
-  const { systems, mismatches } = scoreSystems(corpus, pages);
+  const { systems, mismatches } = scoreSystems(corpus, pages, baselines);
   ran.set(spec.name, Object.fromEntries(systems));
 
   const reference = spec.published?.(corpus) ?? null;
@@ -291,9 +289,9 @@ function run(spec: ArticleSetSpec, { corpus }: EvalContext): SetReport {
       ...spec.notes,
       ...referenceNote,
       ...RULES,
-      baselinesEnabled()
+      baselines
         ? `time: ${seconds} s for the set (${timing}; the baselines one page at a time, in a child process)`
-        : `time: ${seconds} s (${timing}); baselines skipped (${NO_BASELINES_ENV}=1)`,
+        : `time: ${seconds} s (${timing}); baselines skipped (--no-baselines)`,
     ],
     mismatches,
     figures,

@@ -35,12 +35,6 @@ export type BaselineAnswer = { page: number; system: Baseline; ms: number } & (
   | { ok: false; failure: string }
 );
 
-/** Set to 1 to leave the baselines out (Readability with jsdom runs at a few pages a second). */
-export const NO_BASELINES_ENV = 'WIREDESK_EVAL_NO_BASELINES';
-
-export function baselinesEnabled(): boolean {
-  return process.env[NO_BASELINES_ENV] !== '1';
-}
 
 const WORKER = fileURLToPath(new URL('./baseline-worker.ts', import.meta.url));
 /** The worker's answers come on this descriptor: the libraries may write to stdout. */

@@ -38,6 +38,8 @@ export interface SetReport {
 export interface EvalContext {
   /** Absolute path of the corpus root. */
   corpus: string;
+  /** Run Readability and Mercury beside wiredesk on article pages (`--no-baselines` turns them off). */
+  baselines: boolean;
 }
 
 /** One corpus set. A new set is a module exporting one of these, listed in `sets.ts`. */
