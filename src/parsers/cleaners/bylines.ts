@@ -11,8 +11,11 @@ const LEADING_BY = /^(?:(?:written|reporting|reported|story|words|text) by|by|po
 /** Page furniture and non-author credits that trail a byline: from here on there are no authors. */
 const TRAILING_JUNK = /\b(?:updated|published|posted|last modified|follow|contact|email|share|(?:illustrations?|photos?|photographs?|graphics?|video|editing) by)\b.*$/is;
 const EMAILS_URLS_HANDLES = /\S+@\S+\.\S+|\bhttps?:\/\/\S+|\bwww\.\S+|(?<![\p{L}\p{N}])@\w+/giu;
-/** Between names: punctuation, "&", and "and"/"with" in English, French ("et", "avec") and German ("und"). */
-const SEPARATORS = /\s*(?:[;,|\n]|&|\b(?:and|with|et|avec|und)\b)\s*/i;
+/** Between names: punctuation, "&", and "and"/"with" in English, French ("et", "avec") and German ("und"). Captured, as "and" tells a person from an outlet. */
+const SEPARATORS = /\s*([;,|\n]|&|\b(?:and|with|et|avec|und)\b)\s*/i;
+const AND = /^(?:&|and|et|und)$/i;
+/** Outlet words that are also surnames: after "and", "Jordan Press" is a colleague, not a newspaper. */
+const SURNAME_OUTLET_WORDS = /^\p{Lu}\p{Ll}+ (?:Press|Post)$/u;
 
 /** Job titles: "AP Business Writer", "Staff Reporter", "Chief Political Correspondent". */
 const TITLE_WORDS = /\b(?:writer|reporter|correspondent|editor|columnist|contributor|producer|photographer|analyst|anchor|chief|critic|host)s?\b/i;
@@ -23,8 +26,8 @@ const TITLE_WORDS = /\b(?:writer|reporter|correspondent|editor|columnist|contrib
 const GROUP_WORDS = /\s*\b(?:editors|staff|reporters|correspondents|writers|desk|team|newsroom|bureau|wire services|services|contributors)$/i;
 /** Last words of an outlet's name: "The Washington Post", "Daily News", "Kyodo News". */
 const OUTLET_WORDS = /\b(?:press|news|times|post|journal|tribune|herald|gazette|agency|media|network|wire|magazine|radio|television|tv)$/i;
-/** A person's name: letters with apostrophes, hyphens and initials; no digits or symbols. */
-const NAME_SHAPE = /^\p{L}[\p{L}\p{M}'’.\-]*(?: \p{L}[\p{L}\p{M}'’.\-]*)*$/u;
+/** A person's name: letters with apostrophes, hyphens and initials, and a nickname in parentheses; no digits or symbols. */
+const NAME_SHAPE = /^\p{L}[\p{L}\p{M}'’.\-]*(?: (?:\p{L}[\p{L}\p{M}'’.\-]*|\(\p{L}[\p{L}\p{M}'’. \-]*\)))*$/u;
 /** Roman numerals in names stay upper case when an all-caps name is title-cased. */
 const ROMAN = /^(?:II|III|IV|VI{0,3})$/;
 /** "Jane Doe, Jr." splits at the comma; the suffix goes back onto the name. */
@@ -48,8 +51,11 @@ type Segment =
  * every preceding person without one; a job title ("AP Business Writer") belongs to the person
  * before it, and an outlet it starts with becomes that person's organization, as written ("AP").
  * Organizational bylines are kept as bylines: "Newser Editors" → { name: "Newser Editors",
- * organization: "Newser" }, a generic "Wire Services" → { name: "Wire Services" }, and a byline
- * that is only an outlet ("By The Associated Press") → { name and organization: "The Associated Press" }.
+ * organization: "Newser" }, a generic "Wire Services" → { name: "Wire Services" }, a byline
+ * that is only an outlet ("By The Associated Press") → { name and organization: "The Associated Press" },
+ * and one that is only a role ("By Editor") → { name: "Editor" }. After "and", an outlet word that
+ * is also a surname is a person's ("Mia Rabson and Jordan Press"); a nickname in parentheses
+ * inside a name stays in it ("Richard (R.J.) Eskow").
  * An all-capitals name is title-cased ("JOHN DOE" → "John Doe"); other casing is kept. Duplicates
  * (case-insensitive) are dropped.
  *
@@ -63,24 +69,27 @@ export function parseBylines(raw: string): Byline[] {
   const text = (/<[a-z!/]/i.test(raw) ? htmlToText(raw) : decodeEntities(raw))
     .replace(EMAILS_URLS_HANDLES, ' ')
     .replace(TRAILING_JUNK, '')
-    // "Jane Doe (AP)" reads as "Jane Doe, AP".
-    .replace(/\(([^()]*)\)/g, ', $1')
+    // "Jane Doe (AP)" reads as "Jane Doe, AP"; a nickname inside a name ("Richard (R.J.) Eskow") stays.
+    .replace(/\(([^()]*)\)(?!\s+\p{Lu})/gu, ', $1')
     .replace(/[^\S\n]+/g, ' ')
     .trim()
     .replace(LEADING_BY, '');
-  const segments = text
-    .split(SEPARATORS)
-    .map((part) => normalizeWhitespace(part.replace(LEADING_BY, '')).replace(/^[\s.:—–-]+|[\s:—–-]+$/g, ''))
-    .map(classify)
-    .filter((s): s is Segment => s !== null);
+  const pieces = text.split(SEPARATORS);
+  const segments: Segment[] = [];
+  // Split with a capturing group: names at even indices, the separator before each at the odd one before it.
+  for (let i = 0; i < pieces.length; i += 2) {
+    const part = normalizeWhitespace((pieces[i] ?? '').replace(LEADING_BY, '')).replace(/^[\s.:—–-]+|[\s:—–-]+$/g, '');
+    const segment = classify(part, AND.test(pieces[i - 1]?.trim() ?? ''));
+    if (segment) segments.push(segment);
+  }
   return dedupe(assemble(segments));
 }
 
-function classify(part: string): Segment | null {
+function classify(part: string, afterAnd: boolean): Segment | null {
   if (part === '' || /\d/.test(part)) return null;
   if (DEGREE.test(part)) return null;
   if (NAME_SUFFIX.test(part)) return { kind: 'suffix', suffix: part };
-  if (isOutlet(part)) return { kind: 'organization', name: part };
+  if (isOutlet(part) && !(afterAnd && SURNAME_OUTLET_WORDS.test(part) && canonicalCredit(part) === null)) return { kind: 'organization', name: part };
   if (TITLE_WORDS.test(part) && !GROUP_WORDS.test(part)) return { kind: 'title', title: part };
   if (!NAME_SHAPE.test(part) || part.split(' ').length > MAX_NAME_WORDS) return null;
   return { kind: 'person', name: part };
@@ -101,6 +110,8 @@ function assemble(segments: Segment[]): Byline[] {
     } else if (segment.kind === 'suffix') {
       if (last !== undefined) last.name = `${last.name}, ${segment.suffix}`;
     } else if (segment.kind === 'title') {
+      // A byline that is only a role ("By Editor", "Staff Reporter, The Hindu") is an institutional byline.
+      if (people.length === 0 && NAME_SHAPE.test(segment.title)) people.push({ name: segment.title });
       if (last === undefined || last.title !== undefined) continue;
       last.title = segment.title;
       const outlet = leadingOutlet(segment.title);
@@ -144,7 +155,7 @@ function leadingOutlet(title: string): string | null {
 function titleCase(name: string): string {
   return name
     .split(' ')
-    .map((word) => (ROMAN.test(word) ? word : word.toLowerCase().replace(/(^|[.'’\-])(\p{Ll})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase())))
+    .map((word) => (ROMAN.test(word) ? word : word.toLowerCase().replace(/(^|[.'’\-(])(\p{Ll})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase())))
     .join(' ');
 }
 

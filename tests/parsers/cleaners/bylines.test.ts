@@ -53,6 +53,29 @@ describe('parseBylines', () => {
     expect(parseBylines('By The Associated Press')).toEqual([{ name: 'The Associated Press', organization: 'The Associated Press' }]);
   });
 
+  it('keeps a byline that is only a role', () => {
+    expect(parseBylines('Editor')).toEqual([{ name: 'Editor' }]);
+    expect(parseBylines('By Staff Writer, Associated Press')).toEqual([{ name: 'Staff Writer', organization: 'Associated Press' }]);
+  });
+
+  it('reads an outlet word that is also a surname as a person’s after "and"', () => {
+    expect(parseBylines('Mia Rabson and Jordan Press, The Canadian Press')).toEqual([
+      { name: 'Mia Rabson', organization: 'The Canadian Press' },
+      { name: 'Jordan Press', organization: 'The Canadian Press' },
+    ]);
+    expect(parseBylines('Ana Ruiz, Washington Post')).toEqual([{ name: 'Ana Ruiz', organization: 'Washington Post' }]);
+  });
+
+  it('keeps a nickname in parentheses inside a name, and reads one after a name as its outlet', () => {
+    expect(parseBylines('By Richard (R.J.) Eskow')).toEqual([{ name: 'Richard (R.J.) Eskow' }]);
+    expect(parseBylines('By RICHARD (R.J.) ESKOW')).toEqual([{ name: 'Richard (R.J.) Eskow' }]);
+    expect(parseBylines('Bruno (Henrique Zecchin) Rodrigues')).toEqual([{ name: 'Bruno (Henrique Zecchin) Rodrigues' }]);
+    expect(parseBylines('Ana Ruiz (AP) and Li Wei (Reuters)')).toEqual([
+      { name: 'Ana Ruiz', organization: 'AP' },
+      { name: 'Li Wei', organization: 'Reuters' },
+    ]);
+  });
+
   it('strips HTML and entities', () => {
     expect(parseBylines('By <a href="/by/ana">Ana Ruiz</a> &amp; <b>Li&#32;Wei</b>')).toEqual([{ name: 'Ana Ruiz' }, { name: 'Li Wei' }]);
     expect(parseBylines('By Se&aacute;n Roe')).toEqual([{ name: 'Seán Roe' }]);
