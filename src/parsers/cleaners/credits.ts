@@ -56,6 +56,8 @@ const CUE_BEFORE =
 const CUE_AFTER =
   /^(?:\s*\/|\s+(?:reports?|reported|reporting|says|said|writes|wrote|notes|noted|learned|contributed|confirmed|photo|via|writers?|reporters?|correspondents?)\b)/i;
 const CAPITALIZED_WORD_BEFORE = /\p{Lu}\p{L}*\s+$/u;
+/** A photographer's name and a slash before the agency: "Josh Edelson / AFP", "Name/Reuters". */
+const SLASH_BEFORE = /\p{L}\s*\/\s*$/u;
 
 /**
  * The canonical short name of a wire service ("Associated Press" → "AP"), or null if not a known
@@ -76,7 +78,8 @@ export function canonicalCredit(name: string): string | null {
 
 /**
  * Wire services credited in running text: "CNN reports", "the AP reports", "according to
- * Reuters", "told the Associated Press", "(AP Photo/…)", "REUTERS/Name", "Getty Images via AFP".
+ * Reuters", "told the Associated Press", "(AP Photo/…)", "REUTERS/Name", "Name / AFP - Getty
+ * Images", "Getty Images via AFP".
  * A bare mention ("a CNN anchor") is not a credit. Canonical, de-duplicated, in order of first
  * appearance; linear in the text.
  *
@@ -104,8 +107,8 @@ function isAttribution(text: string, start: number, end: number, outlet: Outlet)
   const before = text.slice(Math.max(0, start - CUE_WINDOW), start);
   const after = text.slice(end, end + CUE_WINDOW);
   if (outlet.surname && CAPITALIZED_WORD_BEFORE.test(before) && !/(?:^|\s)The\s+$/.test(before)) return false;
-  // "(AP) —" opens a story; "Advanced Placement (AP) exams" is not a credit.
-  return CUE_BEFORE.test(before) || CUE_AFTER.test(after) || (before.endsWith('(') && /^\)\s*(?:[—–-]|$)/.test(after));
+  // "(AP) —" opens a story; "Advanced Placement (AP) exams" is not a credit; "Josh Edelson / AFP - Getty Images" credits the agency after the photographer.
+  return CUE_BEFORE.test(before) || CUE_AFTER.test(after) || (before.endsWith('(') && /^\)\s*(?:[—–-]|$)/.test(after)) || SLASH_BEFORE.test(before);
 }
 
 /** Words that make a trailing parenthetical or last segment of a caption a credit line. */

@@ -53,6 +53,8 @@ describe('findCredits', () => {
     ['A crowd gathers. Getty Images via AFP', 'AFP'],
     ['A crowd gathers. AFP via Getty Images', 'AFP'],
     ['A crowd gathers. REUTERS/Jane Doe', 'Reuters'],
+    ['Josh Edelson / AFP - Getty Images', 'AFP'],
+    ['Jane Doe/Reuters', 'Reuters'],
     ['ROME (ANSA) — The government', 'ANSA'],
     ['Copyright 2025 The Associated Press. All rights reserved.', 'AP'],
     ['Associated Press writer Jane Doe contributed to this report.', 'AP'],
@@ -70,6 +72,7 @@ describe('findCredits', () => {
     'Michael Bloomberg said on Monday',
     'Advanced Placement (AP) exams',
     'Reutersville is a town',
+    'a 24/7 CNN anchor',
   ])('does not over-match %j', (text) => {
     expect(findCredits(text)).toEqual([]);
   });
