@@ -1,4 +1,5 @@
 import { load, type CheerioAPI } from 'cheerio/slim';
+import type { Document } from 'domhandler';
 import { resolveUrl } from '../cleaners/urls.js';
 import type { DocumentOf, ParseContext } from '../types.js';
 
@@ -12,8 +13,24 @@ export interface Page {
   ctx: ParseContext;
 }
 
+/**
+ * One cheerio instance for every page, each page's `$` only binding its document as the root.
+ * `load` defines a class per call whose methods close over the document, and V8 keeps classes
+ * in the old generation: every page's tree would then outlive the page until the next full
+ * collection, copied and promoted by each young one (measured on the corpus: minor collections
+ * ten times slower, about a millisecond a page). The one difference from a loaded instance: a
+ * selection made by traversing (`.find()`, `.parent()`) has an empty root, so `:root` in a
+ * selector applied to it matches nothing.
+ */
+const SHARED = load([], { xml: false }, false);
+
+function bind(document: Document): CheerioAPI {
+  const $ = ((selector, context, root = document, options) => SHARED(selector, context, root, options)) as CheerioAPI;
+  return Object.assign($, SHARED, { _root: document });
+}
+
 export function loadPage(doc: DocumentOf<'html'>, ctx: ParseContext): Page {
-  const $ = load(doc.document, { xml: false }, true);
+  const $ = bind(doc.document);
   // The declared URL is looked up only when the fetch URL is missing: each query walks the whole page.
   const url = (ctx.url ? resolveUrl(ctx.url) : null) ?? declaredUrl($);
   const host = url ? new URL(url).hostname.toLowerCase().replace(/^www\./, '') : null;
