@@ -167,45 +167,54 @@ function charClass(code: number): number {
   return OTHER_COMMAS.has(code) ? COMMA : 0;
 }
 
+/** Adds a text node's whitespace-collapsed characters and commas to its element's own run. */
+function countText(data: string, target: NodeStats): void {
+  let chars = 0;
+  let commas = 0;
+  let space = true;
+  for (let i = 0; i < data.length; i++) {
+    const kind = charClass(data.charCodeAt(i));
+    if (kind === SPACE) {
+      if (!space) chars++;
+      space = true;
+    } else {
+      chars++;
+      space = false;
+      if (kind === COMMA) commas++;
+    }
+  }
+  target.chars += chars;
+  target.inlineChars += chars;
+  target.commas += commas;
+  target.inlineCommas += commas;
+}
+
 /**
  * Stats for every element under `roots`, in two linear passes without recursion: document order
  * (classify, count own text), then reverse document order (add each element into its parent).
+ * Each element's stats and its parent's position are kept in arrays beside `elements`, so neither
+ * pass looks anything up in the map it builds.
  */
 export function computeStats(roots: readonly AnyNode[]): PageStats {
   const elements: Element[] = [];
+  const list: NodeStats[] = [];
+  /** Position of each element's parent in `elements`; -1 for a root. */
+  const parents: number[] = [];
   const stats = new Map<Element, NodeStats>();
   const verdicts = new Map<string, NameVerdict>();
-  const stack: AnyNode[] = [];
-  for (let i = roots.length - 1; i >= 0; i--) stack.push(roots[i]!);
+  const stack: Element[] = [];
+  const stackParents: number[] = [];
+  for (let i = roots.length - 1; i >= 0; i--) {
+    const root = roots[i]!;
+    if (isTag(root)) {
+      stack.push(root);
+      stackParents.push(-1);
+    }
+  }
 
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (isText(node)) {
-      const parent = node.parent;
-      const target = parent && isTag(parent) ? stats.get(parent) : undefined;
-      if (!target) continue;
-      const data = node.data;
-      let chars = 0;
-      let commas = 0;
-      let space = true;
-      for (let i = 0; i < data.length; i++) {
-        const kind = charClass(data.charCodeAt(i));
-        if (kind === SPACE) {
-          if (!space) chars++;
-          space = true;
-        } else {
-          chars++;
-          space = false;
-          if (kind === COMMA) commas++;
-        }
-      }
-      target.chars += chars;
-      target.inlineChars += chars;
-      target.commas += commas;
-      target.inlineCommas += commas;
-      continue;
-    }
-    if (!isTag(node)) continue;
+    const parentIndex = stackParents.pop()!;
     const { class: className, id } = node.attribs;
     let verdict = NO_NAMES;
     if (className !== undefined || id !== undefined) {
@@ -214,21 +223,31 @@ export function computeStats(roots: readonly AnyNode[]): PageStats {
       verdicts.set(rawNames, verdict);
     }
     let flags = classify(node, verdict);
-    const parent = node.parent && isTag(node.parent) ? stats.get(node.parent) : undefined;
-    if (parent && (parent.flags & (IN_UNLIKELY | UNLIKELY)) !== 0) flags |= IN_UNLIKELY;
-    stats.set(node, emptyStats(flags, verdict));
+    if (parentIndex >= 0 && (list[parentIndex]!.flags & (IN_UNLIKELY | UNLIKELY)) !== 0) flags |= IN_UNLIKELY;
+    const s = emptyStats(flags, verdict);
+    const index = elements.length;
     elements.push(node);
+    list.push(s);
+    parents.push(parentIndex);
+    stats.set(node, s);
     if ((flags & (JUNK | FURNITURE)) !== 0) continue;
     const kids = node.children;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const kid = kids[i]!;
+      if (isText(kid)) countText(kid.data, s);
+      else if (isTag(kid)) {
+        stack.push(kid);
+        stackParents.push(index);
+      }
+    }
   }
 
   for (let i = elements.length - 1; i >= 0; i--) {
+    const parentIndex = parents[i]!;
+    if (parentIndex < 0) continue;
     const el = elements[i]!;
-    const s = stats.get(el)!;
-    const parentNode = el.parent;
-    const p = parentNode && isTag(parentNode) ? stats.get(parentNode) : undefined;
-    if (!p) continue;
+    const s = list[i]!;
+    const p = list[parentIndex]!;
     const name = el.name;
     if ((s.flags & JUNK) !== 0) {
       if (INPUT_TAGS.has(name)) p.inputs++;
