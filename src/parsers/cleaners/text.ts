@@ -57,10 +57,11 @@ export function htmlToText(html: string): string {
   let listDepth = 0;
   let preDepth = 0;
   const blockBreak = () => (listDepth > 0 ? LINE : PARAGRAPH);
+  // Text is added raw and its whitespace collapsed once at the end, but for preformatted text.
   const addText = (text: string) => {
     if (skipDepth > 0) return;
-    const clean = text.replace(/\u0000/g, '').replace(INVISIBLE, '');
-    out += preDepth > 0 ? clean.replace(/\r\n?|\n/g, LINE).replace(/[^\S\n]+/g, ' ') : clean.replace(/\s+/g, ' ');
+    const clean = text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
+    out += preDepth > 0 ? clean.replace(INVISIBLE, '').replace(/\r\n?|\n/g, LINE).replace(/[^\S\n]+/g, ' ') : clean;
   };
   const open = (name: string) => {
     if (SKIPPED.has(name)) skipDepth++;
@@ -118,7 +119,8 @@ export function htmlToText(html: string): string {
   tokenizer.end();
 
   return out
-    .replace(/ {2,}/g, ' ')
+    .replace(INVISIBLE, '')
+    .replace(/\s+/g, ' ')
     .replace(BREAKS, (run) => (run.includes(PARAGRAPH) ? '\n\n' : '\n'))
     .trim();
 }
