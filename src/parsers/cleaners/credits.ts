@@ -170,3 +170,16 @@ function lastSegmentCredit(text: string): { caption: string; credit: string } | 
 function isCreditText(text: string): boolean {
   return text.includes('/') || PHOTO_WORDS.test(text) || findCredits(text).length > 0 || canonicalCredit(text) !== null;
 }
+
+/**
+ * A photo credit without the parentheses or brackets a page prints around it in an element of its
+ * own; a credit that only starts or ends with one keeps it.
+ *
+ * @example bareCredit('(AP Photo/Evan Vucci)') // 'AP Photo/Evan Vucci'
+ * @example bareCredit('Jane Doe (Reuters)') // 'Jane Doe (Reuters)'
+ */
+export function bareCredit(credit: string): string {
+  const text = credit.trim();
+  const inner = /^[([](.*)[)\]]$/s.exec(text)?.[1];
+  return inner !== undefined && !/[()[\]]/.test(inner) ? inner.trim() : text;
+}

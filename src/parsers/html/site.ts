@@ -5,6 +5,7 @@ import type { RelatedLink } from '../../schema/story.js';
 import type { ImageDraft, StoryDraft } from '../types.js';
 import { extractBody } from './body.js';
 import { imageOf } from './generic/figures.js';
+import { mergeImages } from './images.js';
 import type { Page } from './page.js';
 import type { PageField, PageFields, Strategy } from './strategy.js';
 
@@ -95,7 +96,8 @@ export function siteStrategy(spec: SiteSpec): Strategy {
           images.push(...body.images);
         }
       }
-      const unique = images.filter((image, i) => images.findIndex((other) => other.url === image.url) === i);
+      // A lead figure is often repeated in the body, at another size.
+      const unique = mergeImages([{ from: name, images }]).images;
       if (unique.length > 0) found.images = unique;
       if (spec.related && wanted.has('related')) {
         const related = relatedLinks($, spec.related, page.url);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalCredit, findCredits, splitCaptionCredit } from '../../../src/parsers/cleaners/credits.js';
+import { bareCredit, canonicalCredit, findCredits, splitCaptionCredit } from '../../../src/parsers/cleaners/credits.js';
 
 describe('canonicalCredit', () => {
   it.each([
@@ -125,5 +125,17 @@ describe('splitCaptionCredit', () => {
         expect(typeof result.caption).toBe('string');
       }),
     );
+  });
+});
+
+describe('bareCredit', () => {
+  it('drops the parentheses or brackets around a credit printed on its own', () => {
+    expect(bareCredit('(AP Photo/Evan Vucci)')).toBe('AP Photo/Evan Vucci');
+    expect(bareCredit(' [Reuters] ')).toBe('Reuters');
+  });
+
+  it('keeps parentheses that are part of the credit', () => {
+    expect(bareCredit('Jane Doe (Reuters)')).toBe('Jane Doe (Reuters)');
+    expect(bareCredit('(Jane Doe) for (Example)')).toBe('(Jane Doe) for (Example)');
   });
 });

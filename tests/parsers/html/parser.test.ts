@@ -45,3 +45,20 @@ describe('a machine time against the time printed for readers', () => {
     expect(story(page('<meta name="publish-date" content="December 1, 2016">', 'Dec 1st 2016 1:01PM'), { url }).publishedAt).toBe('2016-12-01T18:01:00Z');
   });
 });
+
+describe('images', () => {
+  it('are the declared lead image and the body’s figures, each picture once, with the caption and bare credit of either copy', () => {
+    const html =
+      '<!DOCTYPE html><html lang="en"><head><title>Council passes budget</title>' +
+      '<meta property="og:image" content="https://cdn.example.com/photos/council-vote-20161216.jpg?w=1200&amp;h=630"></head><body><article>' +
+      '<h1>Council passes $4.2 billion budget after debate</h1>' +
+      '<figure><img src="https://cdn.example.com/photos/council-vote-20161216.jpg?w=800" alt="The council chamber"><figcaption>Council members vote on Tuesday.</figcaption><span class="credit">(AP Photo/Dana Ruiz)</span></figure>' +
+      `${TEXT}<figure><img src="https://cdn.example.com/photos/transit-line-20161216.jpg"><figcaption>The transit line under construction.</figcaption></figure>${TEXT}</article></body></html>`;
+    const s = story(html, { url: 'https://news.example.com/budget' });
+    expect(s.images.map((i) => [i.url, i.caption, i.credit])).toEqual([
+      ['https://cdn.example.com/photos/council-vote-20161216.jpg?w=1200&h=630', 'Council members vote on Tuesday.', 'AP Photo/Dana Ruiz'],
+      ['https://cdn.example.com/photos/transit-line-20161216.jpg', 'The transit line under construction.', null],
+    ]);
+    expect(s.extraction.images).toBe('meta+generic');
+  });
+});
