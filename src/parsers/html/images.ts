@@ -2,13 +2,15 @@ import { bareCredit } from '../cleaners/credits.js';
 import type { ImageDraft } from '../types.js';
 
 /** Query parameters that pick a size, crop, quality or format of the same picture, or sign that rendition. */
-const RENDITION_PARAMS = /^(?:w|h|c|q|s|width|height|wid|hei|size|resize|fit|crop|rect|quality|auto|format|fm|dpr|ixlib|im|mode|scale|sig|signature|auth)$/i;
-/** Image resizers that take the original's address as a parameter (Brightspot's dims, imgix-style proxies). */
-const SOURCE_PARAMS = ['url', 'src', 'source', 'image'] as const;
+const RENDITION_PARAMS = /^(?:w|h|c|q|s|width|height|wid|hei|size|resize|thumbnail|fit|crop|rect|quality|auto|format|fm|dpr|strip|ixlib|im|mode|scale|sig|signature|auth)$/i;
+/** Image resizers that take the original's address as a parameter (Brightspot's and AOL's dims, imgix-style proxies). */
+const SOURCE_PARAMS = ['url', 'src', 'source', 'image', 'image_uri'] as const;
 /** A WordPress-style size before the extension: "photo-1024x683.jpg". */
 const SIZE_SUFFIX = /-\d{2,5}x\d{2,5}(?=\.[a-z0-9]{2,5}$)/i;
-/** A path segment of rendering instructions (Cloudinary and kin): "t_fit-1120w,f_auto,q_auto:best", "c_fill,w_600". */
-const TRANSFORM_SEGMENT = /^[a-z]{1,3}_[^/,]+(?:,[a-z]{1,3}_[^/,]+)*$/i;
+/** A path segment of rendering instructions: Cloudinary's "t_fit-1120w,f_auto,q_auto:best" or "c_fill,w_600", Wagtail's "fill-640x426|format-jpeg". */
+const TRANSFORM_SEGMENT = /^(?:[a-z]{1,3}_[^/,]+(?:,[a-z]{1,3}_[^/,]+)*|(?:fill|max|min|width|height|scale)-\d+(?:x\d+)?(?:[|-].*)?)$/i;
+/** A CDN shard number on the first host label: "cnet1.", "ichef-1.", "media3.". */
+const HOST_SHARD = /^([a-z]+)-?\d+\./;
 
 /** Images as one strategy found them. */
 export interface FoundImages {
@@ -55,9 +57,9 @@ const DISTINCT_NAME = 12;
 
 /**
  * What stays the same across renditions of one picture: the original's address when a resizer
- * names it; else the host and, without size markers, the file's name when it is distinctive (sites
- * file crops in folders of their own: `/image/…` and `/square-image/…`), else the whole path; and
- * the query parameters that do not pick a rendition.
+ * names it; else the host (without a CDN shard number) and, without size markers, the file's name
+ * when it is distinctive (sites file crops in folders of their own: `/image/…` and
+ * `/square-image/…`), else the whole path; and the query parameters that do not pick a rendition.
  */
 function pictureKey(url: string): string {
   let u: URL;
@@ -66,14 +68,22 @@ function pictureKey(url: string): string {
   } catch {
     return url;
   }
-  const source = SOURCE_PARAMS.map((name) => u.searchParams.get(name)).find((v) => v !== null && /^https?:\/\//i.test(v));
+  // "&amp;" left escaped in an attribute makes "amp;width" of "width".
+  const params = [...u.searchParams].map(([key, value]) => [key.replace(/^amp;/, '').toLowerCase(), value] as const);
+  const source = params.find(([key, value]) => (SOURCE_PARAMS as readonly string[]).includes(key) && /^https?:\/\//i.test(value))?.[1];
   if (source && source !== url) return pictureKey(source);
   const path = u.pathname
     .split('/')
     .filter((segment) => !TRANSFORM_SEGMENT.test(segment))
     .join('/')
     .replace(SIZE_SUFFIX, '');
-  const name = (path.split('/').at(-1) ?? '').replace(/\.[a-z0-9]{2,5}$/i, '');
-  const query = [...u.searchParams].filter(([key]) => !RENDITION_PARAMS.test(key)).map(([key, value]) => `${key}=${value}`).sort().join('&');
-  return `${u.hostname.toLowerCase().replace(/^www\./, '')}${name.length >= DISTINCT_NAME ? `/…/${name}` : path}?${query}`;
+  // Renditions named after a dot: "….fit-760w.jpg", "photo.jpg.CROP.promo-xlarge2.jpg", "….jpg.webp" (a dot before a digit is the name's own: "at-10.15.32-AM").
+  const name = (path.split('/').at(-1) ?? '').replace(/\.(?=\p{L}).*$/u, '');
+  const query = params
+    .filter(([key]) => !RENDITION_PARAMS.test(key))
+    .map(([key, value]) => `${key}=${value}`)
+    .sort()
+    .join('&');
+  const host = u.hostname.toLowerCase().replace(/^www\./, '').replace(HOST_SHARD, '$1.');
+  return `${host}${name.length >= DISTINCT_NAME ? `/…/${name}` : path}?${query}`;
 }

@@ -27,11 +27,16 @@ describe('mergeImages', () => {
     expect(same('https://media.example.com/image/upload/t_fit-1120w,f_auto,q_auto:best/news/1183917/council.jpg', 'https://media.example.com/image/upload/c_fill,w_600/news/1183917/council.jpg')).toBe(true);
     expect(same('https://dims.example.com/resize/1440x960!/?url=https%3A%2F%2Fassets.example.com%2Fa1%2Fflooding.jpg', 'https://dims.example.com/resize/600x400!/?url=https%3A%2F%2Fassets.example.com%2Fa1%2Fflooding.jpg')).toBe(true);
     expect(same('https://i.example.co.uk/img/media/3c2b/master/5000.jpg?width=620&dpr=2&s=abc', 'https://i.example.co.uk/img/media/3c2b/master/5000.jpg?width=1200&quality=85')).toBe(true);
+    expect(same('https://media.example.com/j/newscms/2016_45/161110-nasa-spacex_ea6b06bb.fit-760w.jpg', 'https://media.example.com/j/newscms/2016_45/161110-nasa-spacex_ea6b06bb.nbcnews-fp-1200-630.jpg')).toBe(true);
+    expect(same('https://cdn3.example.com/img/1JaR=/670x503/2014/03/21/mark-zuckerberg-home.jpg', 'https://cdn1.example.com/img/nAMd=/570x0/2014/03/21/mark-zuckerberg-home.jpg')).toBe(true);
+    expect(same('https://cms.example.org/images/42584/fill-1200x650/', 'https://cms.example.org/images/42584/fill-640x426|format-jpeg|jpegquality-80/')).toBe(true);
+    expect(same('https://o.example.com/images/dims?thumbnail=640%2C480&amp;image_uri=https%3A%2F%2Fs.example.com%2Fa.jpg', 'https://o.example.com/images/dims?resize=1600&image_uri=https%3A%2F%2Fs.example.com%2Fa.jpg')).toBe(true);
   });
 
   it('keeps different pictures apart, also when their short file names agree', () => {
     const same = (a: string, b: string) => mergeImages([{ from: 'x', images: [{ url: a }, { url: b }] }]).images.length === 1;
     expect(same('https://i.example.co.uk/img/media/3c2b/master/5000.jpg', 'https://i.example.co.uk/img/media/9f8e/master/5000.jpg')).toBe(false);
     expect(same('https://example.com/image.php?id=5', 'https://example.com/image.php?id=6')).toBe(false);
+    expect(same('https://example.com/shots/Screen-Shot-2016-12-01-at-10.15.32-AM.png', 'https://example.com/shots/Screen-Shot-2016-12-01-at-10.16.05-AM.png')).toBe(false);
   });
 });
