@@ -22,6 +22,8 @@ interface Heading {
   el: Element;
   text: string;
   full: string;
+  /** `comparable` of text and of full, computed once: headings are matched against titles by several strategies. */
+  keys: readonly string[];
 }
 
 /**
@@ -39,7 +41,7 @@ function corroboratedHeading(scan: PageScan, declared: ReadonlyArray<string | nu
   if (titles.length === 0) return null;
   const matches = (key: string) => titles.some((t) => t.startsWith(key) || (t.length >= MIN_HEADLINE && key.startsWith(t)));
   for (const level of ['h1', 'h2'] as const) {
-    const found = headings(scan, level).find((h) => matches(comparable(h.text)) || matches(comparable(h.full)));
+    const found = headings(scan, level).find((h) => h.keys.some(matches));
     if (found) return found;
   }
   return null;
@@ -60,7 +62,7 @@ function soleHeading(page: Page, scan: PageScan): Heading | null {
     .map(comparable)
     .filter((n) => n.length >= 3);
   const isName = (c: string) => names.some((n) => c === n || n.includes(c) || (c.includes(n) && c.length <= n.length + SECTION_SUFFIX));
-  const candidates = headings(scan, 'h1').filter((h) => !isName(comparable(h.text)));
+  const candidates = headings(scan, 'h1').filter((h) => !isName(h.keys[0]!));
   const texts = new Set(candidates.map((h) => h.text));
   return texts.size === 1 ? candidates[0]! : null;
 }
@@ -86,7 +88,8 @@ function headingsOf(scan: PageScan, elements: readonly Element[]): Heading[] {
     if (isUnseen(el) || isTrailItem(scan, el)) continue;
     const full = plainText(textContent(el));
     const text = plainText(shownText(el));
-    if (full !== null && text !== null && comparable(text).length >= MIN_HEADLINE) out.push({ el, text, full });
+    const key = text === null ? '' : comparable(text);
+    if (full !== null && text !== null && key.length >= MIN_HEADLINE) out.push({ el, text, full, keys: full === text ? [key] : [key, comparable(full)] });
   }
   return out;
 }
