@@ -87,7 +87,8 @@ function headingsOf(scan: PageScan, elements: readonly Element[]): Heading[] {
   for (const el of elements) {
     if (isUnseen(el) || isTrailItem(scan, el)) continue;
     const full = plainText(textContent(el));
-    const text = plainText(shownText(el));
+    // A heading whose every word sits in a kicker-named box is all headline.
+    const text = plainText(shownText(el)) ?? full;
     const key = text === null ? '' : comparable(text);
     if (full !== null && text !== null && key.length >= MIN_HEADLINE) out.push({ el, text, full, keys: full === text ? [key] : [key, comparable(full)] });
   }
