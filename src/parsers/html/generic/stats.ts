@@ -77,20 +77,27 @@ const EMBED_TAGS: ReadonlySet<string> = new Set(['iframe', 'object', 'embed', 'v
 
 /** What an element's class and id say about it; the same names recur, so each is judged once per page. */
 interface NameVerdict {
+  /** `class + " " + id` as written. */
+  raw: string;
   names: string;
   weight: number;
   hidden: boolean;
   body: boolean;
-  boilerplate: boolean;
+  /** Furniture by its names: worked out when a box first asks, the costliest test and only boxes need it. */
+  boilerplate?: boolean;
   unlikely: boolean;
 }
 
-const NO_NAMES: NameVerdict = { names: ' ', weight: 0, hidden: false, body: false, boilerplate: false, unlikely: false };
+const NO_NAMES: NameVerdict = { raw: ' ', names: ' ', weight: 0, hidden: false, body: false, boilerplate: false, unlikely: false };
 
-function judgeNames(rawNames: string): NameVerdict {
-  const names = rawNames.toLowerCase();
-  const body = BODY_CLASS.test(names);
-  return { names, weight: classWeight(names), hidden: HIDDEN_NAMES.test(names), body, boilerplate: !body && hasFurnitureName(rawNames), unlikely: isUnlikely(names) };
+function judgeNames(raw: string): NameVerdict {
+  const names = raw.toLowerCase();
+  return { raw, names, weight: classWeight(names), hidden: HIDDEN_NAMES.test(names), body: BODY_CLASS.test(names), unlikely: isUnlikely(names) };
+}
+
+function isBoilerplate(verdict: NameVerdict): boolean {
+  verdict.boilerplate ??= !verdict.body && hasFurnitureName(verdict.raw);
+  return verdict.boilerplate;
 }
 
 function isHidden(el: Element, verdict: NameVerdict): boolean {
@@ -108,7 +115,7 @@ function classify(el: Element, verdict: NameVerdict): number {
   if (FURNITURE_TAGS.has(name) || (role !== undefined && FURNITURE_ROLES.has(role))) flags |= FURNITURE;
   if (SOFT_FURNITURE_TAGS.has(name)) flags |= SOFT_FURNITURE;
   if (name !== 'body' && name !== 'html' && name !== 'a') {
-    if ((flags & BLOCK) !== 0 && verdict.boilerplate) flags |= BOILERPLATE;
+    if ((flags & BLOCK) !== 0 && isBoilerplate(verdict)) flags |= BOILERPLATE;
     if (verdict.unlikely && !isStoryBox(el)) flags |= UNLIKELY;
   }
   if (verdict.body || isArticleBody(el)) flags |= DECLARED_BODY;
