@@ -91,8 +91,17 @@ export function dateSeconds(value: string): number | null {
 
 const utcDay = (seconds: number): string => new Date(seconds * 1000).toISOString().slice(0, 10);
 
+/** An explicit offset or Z at the end of an ISO-like timestamp. */
+const HAS_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
+const QUARTER_HOUR = 15 * 60;
+const MAX_OFFSET = 14 * 3600;
+
 export interface DateMatch {
-  /** The same instant within 60 s; the same UTC day when the expected value has no time of day. */
+  /**
+   * The same instant within 60 s; the same UTC day when the expected value has no time of day.
+   * An expected clock time with no offset names no instant: it matches a prediction that shows the
+   * same clock time in some real zone (a whole number of quarter hours, at most 14 h, away).
+   */
   exact: boolean;
   /** The same UTC day or within 14 h: forgives a ground truth that read a zone-less time in another zone. */
   sameDay: boolean;
@@ -104,5 +113,7 @@ export function compareDates(expected: string, got: string | null): DateMatch {
   if (want === null || have === null) return { exact: false, sameDay: false };
   const day = utcDay(want) === utcDay(have);
   const apart = Math.abs(want - have);
-  return { exact: hasTimeOfDay(expected) ? apart <= 60 : day, sameDay: day || apart <= 14 * 3600 };
+  const zoneless = !HAS_OFFSET.test(expected.trim()) && /^\d{4}-\d{2}-\d{2}[T ]\d/.test(expected.trim());
+  const sameClock = zoneless && apart <= MAX_OFFSET && Math.abs(apart - Math.round(apart / QUARTER_HOUR) * QUARTER_HOUR) <= 60;
+  return { exact: hasTimeOfDay(expected) ? apart <= 60 || sameClock : day, sameDay: day || apart <= 14 * 3600 };
 }

@@ -202,8 +202,9 @@ const RULES = [
     "digits, lower-cased). Predicted: wiredesk's bylines[].name and .organization; the baselines' byline split the " +
     'same way. Pages with no expected author are not counted.',
   'published date: the same instant within 60 s; the same UTC day when the expected value has no time of day (or ' +
-    'exactly midnight). "same day": the same UTC day or within 14 h. ISO 8601 without an offset reads as UTC. ' +
-    'Pages with no expected date are not counted.',
+    'exactly midnight); an expected clock time with no offset names no instant, so it matches a prediction showing ' +
+    'the same clock time in some real zone (whole quarter hours, at most 14 h away). "same day": the same UTC day or ' +
+    'within 14 h. Pages with no expected date are not counted.',
   "body F1: 4-token shingles per the benchmark's METRIC.md, corpus-level (mean per-page P and R, F1 of the means). " +
     "Texts: wiredesk's bodyText, Readability's textContent, Mercury's content HTML to text.",
   'A system that throws, returns null or gives up on a page misses every measure on it. Every page is run with ' +

@@ -107,6 +107,15 @@ describe('dates', () => {
     expect(compareDates('2016-12-16T21:19:00.000Z', '2016-12-16T21:20:01Z').exact).toBe(false);
   });
 
+  it('matches a zone-less expected clock time shown in some real zone, but not an odd offset', () => {
+    expect(compareDates('2015-04-30T07:19:58', '2015-04-30T05:19:58Z').exact).toBe(true);
+    expect(compareDates('2017-11-03 03:01:00.000000', '2017-11-03T07:01:00Z').exact).toBe(true);
+    expect(compareDates('2019-04-28T09:45:00', '2019-04-28T04:15:00Z').exact).toBe(true);
+    expect(compareDates('2015-04-30T07:19:58', '2015-04-30T05:26:58Z').exact).toBe(false);
+    expect(compareDates('2015-04-30T07:19:58', '2015-04-29T15:19:58Z').exact).toBe(false);
+    expect(compareDates('2015-04-30T07:19:58Z', '2015-04-30T05:19:58Z').exact).toBe(false);
+  });
+
   it('matches the UTC day when the expected value has no time of day', () => {
     expect(compareDates('2017-01-09', '2017-01-09T05:00:00Z')).toEqual({ exact: true, sameDay: true });
     expect(compareDates('2013-11-27 00:00:00', '2013-11-28T01:00:00Z').exact).toBe(false);
