@@ -35,7 +35,9 @@ export function finalizeStory(draft: StoryDraft, ctx: ParseContext, meta: Finali
 
   // Markup nested past the limit (hostile or broken) keeps its text but loses its tags: the
   // sanitizer's tree builder is slow on it, and no real article nests that deep.
-  const flattened = draft.bodyHtml && markupDepth(draft.bodyHtml) > ctx.limits.maxDepth ? textToHtml(htmlToText(draft.bodyHtml)) : draft.bodyHtml;
+  const draftHtml = draft.bodyHtml ?? '';
+  const tooDeep = hasMoreTagsThan(draftHtml, ctx.limits.maxDepth) && markupDepth(draftHtml) > ctx.limits.maxDepth;
+  const flattened = tooDeep ? textToHtml(htmlToText(draftHtml)) : draftHtml;
   const sanitized = flattened ? sanitizeHtml(flattened, url ? { baseUrl: url } : {}) : '';
   let bodyHtml = sanitized || (draft.bodyText ? textToHtml(draft.bodyText) : '');
   let bodyText = draft.bodyText ? paragraphsOf(draft.bodyText) : htmlToText(bodyHtml);
@@ -149,6 +151,13 @@ function storyId(draft: StoryDraft, url: string | null, ctx: ParseContext, forma
   const canonical = url ? normalizeUrl(url) : null;
   if (canonical) return canonical;
   return `urn:wiredesk:${ctx.source.id}:${sha256(`${headline}\n${publishedAt ?? ''}`).slice(0, 32)}`;
+}
+
+/** Each tag opens at most one level, so markup with no more tags than the limit needs no depth count. */
+function hasMoreTagsThan(html: string, limit: number): boolean {
+  let tags = 0;
+  for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) if (++tags > limit) return true;
+  return false;
 }
 
 /** One-line text: tags stripped, entities decoded (feeds often double-escape), whitespace collapsed. */
