@@ -67,7 +67,7 @@ function soleHeading(page: Page, scan: PageScan): Heading | null {
   return texts.size === 1 ? candidates[0]! : null;
 }
 
-const headingCache = new WeakMap<PageScan, { h1: Heading[]; h2: Heading[] }>();
+const headingCache = new WeakMap<PageScan, { h1?: Heading[]; h2?: Heading[] }>();
 
 /**
  * The page's headings of one level that could be its headline, in page order: long enough, shown
@@ -76,10 +76,11 @@ const headingCache = new WeakMap<PageScan, { h1: Heading[]; h2: Heading[] }>();
 function headings(scan: PageScan, level: 'h1' | 'h2'): Heading[] {
   let cached = headingCache.get(scan);
   if (!cached) {
-    cached = { h1: headingsOf(scan, scan.h1), h2: headingsOf(scan, scan.h2) };
+    cached = {};
     headingCache.set(scan, cached);
   }
-  return cached[level];
+  // h2s are many (every box title) and rarely needed: each level is read on first use.
+  return (cached[level] ??= headingsOf(scan, scan[level]));
 }
 
 function headingsOf(scan: PageScan, elements: readonly Element[]): Heading[] {

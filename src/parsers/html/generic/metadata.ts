@@ -114,11 +114,8 @@ export function pageDate(page: Page): string | null {
   return markupDate(page, viewOf(page).scope, 'published') ?? printedDate(page);
 }
 
-/**
- * The publication date as printed for readers near the headline: after a "Published" label, a
- * text that is only a timestamp, or a short element whose class says date.
- */
-export function printedDate(page: Page): string | null {
+/** The publication date as printed for readers near the headline: after a "Published" label, a text that is only a timestamp, or a short element whose class says date. */
+function printedDate(page: Page): string | null {
   if (printedCache.has(page)) return printedCache.get(page) ?? null;
   const view = viewOf(page);
   const near = view.near();
@@ -133,18 +130,28 @@ const CLAIMS_UTC = /(?:[Zz]|[+-]00:?00|\b(?:GMT|UTC|UT)(?:[+-]00:?00)?)(?: ?\([^
 const SAME_CLOCK_MS = 60_000;
 
 /**
- * The printed date, when a machine date that claims UTC is the page's local time with a "Z"
- * written after it: the page prints the same clock time without a zone ("2017-03-09T16:21:24Z"
- * in the meta, "March 9 2017 4:21 PM" under the headline of a New York site). Readers see local
- * time, so the printed one is right; read in the page's zone, it is the true instant. Where the
- * local zone is UTC both give the same instant. Null when the two do not tell that story.
+ * A date printed near the headline, when a machine date that claims UTC is the page's local time
+ * with a "Z" written after it: the page prints the same clock time without a zone
+ * ("2017-03-09T16:21:24Z" in the meta, "March 9 2017 4:21 PM" under the headline of a New York
+ * site). Readers see local time, so the printed one is right; read in the page's zone, it is the
+ * true instant. Where the local zone is UTC both give the same instant. Only texts that show the
+ * machine's clock time ("4:21", "16:21") are read, so a page without one costs no date parsing.
  */
 export function printedOverMislabelledUtc(page: Page, machine: string): string | null {
   if (!CLAIMS_UTC.test(machine.trim())) return null;
-  const printed = printedDate(page);
-  if (!printed || !hasTime(printed) || statesZone(printed)) return null;
-  const [a, b] = [parseDate(machine), parseDate(printed)];
-  return a !== null && b !== null && Math.abs(Date.parse(a) - Date.parse(b)) < SAME_CLOCK_MS ? printed : null;
+  const instant = parseDate(machine);
+  if (instant === null) return null;
+  const at = new Date(instant);
+  const minutes = String(at.getUTCMinutes()).padStart(2, '0');
+  const clock = new RegExp(`(?<!\\d)(?:${at.getUTCHours()}|${at.getUTCHours() % 12 || 12}):${minutes}(?!\\d)`);
+  for (const node of viewOf(page).near()) {
+    const text = node.data.trim();
+    if (text.length > MAX_LABELLED || !clock.test(text)) continue;
+    const printed = readableDate(text);
+    const read = printed !== null && hasTime(printed) && !statesZone(printed) ? parseDate(printed) : null;
+    if (read !== null && Math.abs(Date.parse(read) - Date.parse(instant)) < SAME_CLOCK_MS) return printed;
+  }
+  return null;
 }
 
 /**
