@@ -6,7 +6,6 @@ import { isWithin, metaValue, scanPage, tokens, type PageScan } from '../embedde
 import {
   aboutOtherStories,
   cleanTags,
-  comparable,
   hasTime,
   hostBrand,
   isUrl,
