@@ -7,6 +7,7 @@ import { jsonLdStrategy } from '../../../src/parsers/html/embedded/json-ld.js';
 import { parseLenientJson } from '../../../src/parsers/html/embedded/lenient-json.js';
 import { metaStrategy } from '../../../src/parsers/html/embedded/meta.js';
 import { pageStateStrategy } from '../../../src/parsers/html/embedded/next-data.js';
+import { stripTitleAffixes } from '../../../src/parsers/html/embedded/values.js';
 import type { Strategy } from '../../../src/parsers/html/strategy.js';
 import { ALL_FIELDS, fixturePage, htmlPage } from './pages.js';
 
@@ -383,5 +384,23 @@ describe('robustness', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('stripTitleAffixes', () => {
+  it('drops the site’s name before or after the headline', () => {
+    expect(stripTitleAffixes('Why Trump won’t change | CNN Politics', ['CNN'])).toBe('Why Trump won’t change');
+    expect(stripTitleAffixes('Example News — Council passes budget', ['Example News'])).toBe('Council passes budget');
+  });
+
+  it('keeps what does not name the site, dashes and bars in the headline included', () => {
+    expect(stripTitleAffixes('Brexit - the vote | Politics | Example', ['Example'])).toBe('Brexit - the vote | Politics');
+    expect(stripTitleAffixes('Why CNN matters | Opinion | CNN', ['CNN'])).toBe('Why CNN matters | Opinion');
+    expect(stripTitleAffixes('Example News', ['Example News'])).toBe('Example News');
+  });
+
+  it('drops a suffix the page’s other titles end with too', () => {
+    expect(stripTitleAffixes('Council passes budget | The Daily Planet', [], ['Budget vote: what it means | The Daily Planet'])).toBe('Council passes budget');
+    expect(stripTitleAffixes('Council passes budget | Politics', [], ['Council passes budget | Politics'])).toBe('Council passes budget | Politics');
   });
 });

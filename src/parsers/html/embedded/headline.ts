@@ -2,15 +2,13 @@ import { isTag, isText, type AnyNode, type Element, type Text } from 'domhandler
 import { nextElementSibling, prevElementSibling, textContent } from 'domutils';
 import type { Page } from '../page.js';
 import { isWithin, metaValue, scanPage, tokens, type PageScan } from './scan.js';
-import { comparable, hostBrand, plainText } from './values.js';
+import { comparable, hostBrand, namesSite, plainText } from './values.js';
 
 /** Shorter h1 texts are section names or logos, not headlines. */
 const MIN_HEADLINE = 10;
 /** "Near the headline": text nodes this far before and after the h1's first text (dek, byline, dates). */
 const WINDOW_BEFORE = 40;
 const WINDOW_AFTER = 60;
-/** An h1 that is the site's name with a few more letters ("CNN Politics") is a banner, not a headline. */
-const SECTION_SUFFIX = 10;
 
 /** Labels set above a headline inside its element: "Genetik" in "<span class=kicker>Genetik</span>: Das Geheimnis …". */
 const KICKER_CLASS = /(?:^|[\s_-])(?:kicker|eyebrow|overline|dachzeile|topline)(?:$|[\s_-])/;
@@ -61,8 +59,7 @@ function soleHeading(page: Page, scan: PageScan): Heading | null {
     .filter((n): n is string => Boolean(n))
     .map(comparable)
     .filter((n) => n.length >= 3);
-  const isName = (c: string) => names.some((n) => c === n || n.includes(c) || (c.includes(n) && c.length <= n.length + SECTION_SUFFIX));
-  const candidates = headings(scan, 'h1').filter((h) => !isName(h.keys[0]!));
+  const candidates = headings(scan, 'h1').filter((h) => !namesSite(h.keys[0]!, names));
   const texts = new Set(candidates.map((h) => h.text));
   return texts.size === 1 ? candidates[0]! : null;
 }

@@ -98,7 +98,7 @@ function metaHeadline(page: Page, scan: PageScan, parsely: Record<string, unknow
   if (h1) return h1;
   if (soleH1(page, scan)) return null;
   const declared = plainText(titles.find(Boolean) ?? parselyTitle);
-  return declared ? stripTitleAffixes(declared, siteNames(page, scan)) : null;
+  return declared ? stripTitleAffixes(declared, siteNames(page, scan), [scan.title, ...titles]) : null;
 }
 
 /** The first readable date that states a time of day, else the first that states only the day. */

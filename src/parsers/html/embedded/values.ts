@@ -125,30 +125,54 @@ export function comparable(value: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-/** Separators between a headline and the site or section names that pages append to titles. */
-const TITLE_SEPARATOR = /\s+(?:[|•·»:]{1,2}|[-–—]{1,2}|\/)\s+/;
+/** Separators between a headline and the site or section names that pages append to titles; captured, to rejoin what stays. */
+const TITLE_SEPARATOR = /(\s+(?:[|•·»:]{1,2}|[-–—]{1,2}|\/)\s+)/;
+/** A part that is a site's name with a few more letters ("CNN Politics", "The Guardian") still names the site; a headline that mentions it does not. */
+const NAME_SUFFIX = 10;
 
 /**
- * A page title without what surrounds the headline: split on " | ", " - ", " — ", " :: ", " · " …,
- * the parts that name the site (`names`: og:site_name, the host's brand) are dropped, and of
- * several parts left the longest stands for the headline, as section names are short.
+ * A page title without the site's name around the headline: split on " | ", " - ", " — ",
+ * " :: ", " · " …, leading and trailing parts are dropped while they name the site (`names`:
+ * og:site_name, the host's brand) or are a suffix the page's other titles (`others`: og:title,
+ * twitter:title) end with too while their headlines differ. Anything else stays, separators and
+ * all: a headline may hold a dash or a bar itself.
  *
  * @example stripTitleAffixes('Why Trump won’t change | CNN Politics', ['CNN']) // 'Why Trump won’t change'
+ * @example stripTitleAffixes('Brexit - the vote | Politics | Example', ['Example']) // 'Brexit - the vote | Politics'
  */
-export function stripTitleAffixes(title: string, names: readonly string[]): string {
-  const parts = title.split(TITLE_SEPARATOR).map((p) => p.trim()).filter(Boolean);
-  if (parts.length < 2) return title.trim();
+export function stripTitleAffixes(title: string, names: readonly string[], others: ReadonlyArray<string | null> = []): string {
+  const pieces = title.trim().split(TITLE_SEPARATOR);
+  if (pieces.length < 3) return title.trim();
   const known = names.map(comparable).filter((n) => n.length >= 2);
-  const isName = (part: string) => {
-    const c = comparable(part);
-    return known.some((n) => c.includes(n) || n.includes(c));
-  };
-  const kept = parts.filter((p) => !isName(p));
-  if (kept.length === 1) return kept[0]!;
-  if (kept.length === 0) return parts[0]!;
-  // Several parts remain: the headline is the longest, as section and site names are short.
-  const longest = kept.reduce((a, b) => (b.length > a.length ? b : a));
-  return comparable(longest).length >= 10 ? longest : title.trim();
+  const repeated = repeatedSuffixes(pieces, others);
+  const isAffix = (part: string) => repeated.has(comparable(part)) || namesSite(comparable(part), known);
+  // Parts sit at even indices, separators between them.
+  let [first, last] = [0, pieces.length - 1];
+  while (last > first && isAffix(pieces[last]!)) last -= 2;
+  while (first < last && isAffix(pieces[first]!)) first += 2;
+  return pieces.slice(first, last + 1).join('').trim();
+}
+
+/**
+ * True when a text (`comparable` form) is one of the site's names (`comparable` too), part of
+ * one, or one with a few more letters before or after ("CNN Politics", "The Guardian"); a
+ * headline that merely mentions the site ("Why CNN matters") is not.
+ */
+export function namesSite(text: string, names: readonly string[]): boolean {
+  return text !== '' && names.some((n) => n.includes(text) || ((text.startsWith(n) || text.endsWith(n)) && text.length <= n.length + NAME_SUFFIX));
+}
+
+/** Last parts that another title of the page ends with too, where the two titles' first parts differ. */
+function repeatedSuffixes(pieces: readonly string[], others: ReadonlyArray<string | null>): Set<string> {
+  const suffixes = new Set<string>();
+  const head = comparable(pieces[0] ?? '');
+  const tail = comparable(pieces.at(-1) ?? '');
+  for (const other of others) {
+    const theirs = other?.trim().split(TITLE_SEPARATOR);
+    if (!theirs || theirs.length < 3 || comparable(theirs[0]!) === head) continue;
+    if (comparable(theirs.at(-1)!) === tail && tail !== '') suffixes.add(tail);
+  }
+  return suffixes;
 }
 
 /** Brand words of a host, for recognising site names in titles: `edition.cnn.com` → `cnn`. */

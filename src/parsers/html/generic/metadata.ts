@@ -162,7 +162,7 @@ function genericHeadline(page: Page, scan: PageScan): string | null {
   const corroborated = corroboratedH1(scan, [scan.title]);
   if (corroborated) return corroborated;
   const names = [metaValue(scan, 'og:site_name', 'application-name'), hostBrand(page.host)].filter((n): n is string => Boolean(n));
-  return soleH1(page, scan) ?? (scan.title ? stripTitleAffixes(scan.title, names) : null);
+  return soleH1(page, scan) ?? (scan.title ? stripTitleAffixes(scan.title, names, [metaValue(scan, 'og:title'), metaValue(scan, 'twitter:title')]) : null);
 }
 
 /** The article or main block around the headline, where the story's own metadata lives. */
