@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeImages } from '../../../src/parsers/html/images.js';
 
@@ -38,5 +39,14 @@ describe('mergeImages', () => {
     expect(same('https://i.example.co.uk/img/media/3c2b/master/5000.jpg', 'https://i.example.co.uk/img/media/9f8e/master/5000.jpg')).toBe(false);
     expect(same('https://example.com/image.php?id=5', 'https://example.com/image.php?id=6')).toBe(false);
     expect(same('https://example.com/shots/Screen-Shot-2016-12-01-at-10.15.32-AM.png', 'https://example.com/shots/Screen-Shot-2016-12-01-at-10.16.05-AM.png')).toBe(false);
+  });
+
+  it('never throws, and never returns more images than it was given', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.webUrl({ withQueryParameters: true }), fc.string({ maxLength: 60 })), { maxLength: 8 }), (urls) => {
+        const merged = mergeImages([{ from: 'x', images: urls.map((url) => ({ url, credit: url.slice(0, 5) })) }]);
+        expect(merged.images.length).toBeLessThanOrEqual(urls.length);
+      }),
+    );
   });
 });
