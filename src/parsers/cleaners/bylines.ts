@@ -28,6 +28,8 @@ const GROUP_WORDS = /\s*\b(?:editors|staff|reporters|correspondents|writers|desk
 const OUTLET_WORDS = /\b(?:press|news|times|post|journal|tribune|herald|gazette|agency|media|network|wire|magazine|radio|television|tv)$/i;
 /** A person's name: letters with apostrophes, hyphens and initials, and a nickname in parentheses; no digits or symbols. */
 const NAME_SHAPE = /^\p{L}[\p{L}\p{M}'’.\-]*(?: (?:\p{L}[\p{L}\p{M}'’.\-]*|\(\p{L}[\p{L}\p{M}'’. \-]*\)))*$/u;
+/** Roles that stand for the newsroom when no one is named: "Editor", "Staff Writer", "The Editors"; not a person's title ("Games Editor"). */
+const NEWSROOM_ROLE = /^(?:(?:the|staff)\s+)?(?:editors?|writers?|reporters?|staff|desk)$/i;
 /** Roman numerals in names stay upper case when an all-caps name is title-cased. */
 const ROMAN = /^(?:II|III|IV|VI{0,3})$/;
 /** "Jane Doe, Jr." splits at the comma; the suffix goes back onto the name. */
@@ -53,7 +55,7 @@ type Segment =
  * Organizational bylines are kept as bylines: "Newser Editors" → { name: "Newser Editors",
  * organization: "Newser" }, a generic "Wire Services" → { name: "Wire Services" }, a byline
  * that is only an outlet ("By The Associated Press") → { name and organization: "The Associated Press" },
- * and one that is only a role ("By Editor") → { name: "Editor" }. After "and", an outlet word that
+ * and one that is only a newsroom role ("By Editor", "Staff Writer") → { name: "Editor" }. After "and", an outlet word that
  * is also a surname is a person's ("Mia Rabson and Jordan Press"); a nickname in parentheses
  * inside a name stays in it ("Richard (R.J.) Eskow").
  * An all-capitals name is title-cased ("JOHN DOE" → "John Doe"); other casing is kept. Duplicates
@@ -110,8 +112,8 @@ function assemble(segments: Segment[]): Byline[] {
     } else if (segment.kind === 'suffix') {
       if (last !== undefined) last.name = `${last.name}, ${segment.suffix}`;
     } else if (segment.kind === 'title') {
-      // A byline that is only a role ("By Editor", "Staff Reporter, The Hindu") is an institutional byline.
-      if (people.length === 0 && NAME_SHAPE.test(segment.title)) people.push({ name: segment.title });
+      // A byline that is only a newsroom role ("By Editor", "Staff Reporter, The Hindu") is an institutional byline.
+      if (people.length === 0 && NEWSROOM_ROLE.test(segment.title)) people.push({ name: segment.title });
       if (last === undefined || last.title !== undefined) continue;
       last.title = segment.title;
       const outlet = leadingOutlet(segment.title);

@@ -53,9 +53,12 @@ describe('parseBylines', () => {
     expect(parseBylines('By The Associated Press')).toEqual([{ name: 'The Associated Press', organization: 'The Associated Press' }]);
   });
 
-  it('keeps a byline that is only a role', () => {
+  it('keeps a byline that is only a newsroom role', () => {
     expect(parseBylines('Editor')).toEqual([{ name: 'Editor' }]);
     expect(parseBylines('By Staff Writer, Associated Press')).toEqual([{ name: 'Staff Writer', organization: 'Associated Press' }]);
+    // A person's title alone, or glued to the name by markup, is not a byline.
+    expect(parseBylines('Games Editor')).toEqual([]);
+    expect(parseBylines('By Howard BlumeStaff Writer')).toEqual([]);
   });
 
   it('reads an outlet word that is also a surname as a person’s after "and"', () => {
