@@ -223,8 +223,12 @@ export function computeStats(roots: readonly AnyNode[]): PageStats {
     let verdict = NO_NAMES;
     if (className !== undefined || id !== undefined) {
       const rawNames = `${className ?? ''} ${id ?? ''}`;
-      verdict = verdicts.get(rawNames) ?? judgeNames(rawNames);
-      verdicts.set(rawNames, verdict);
+      const known = verdicts.get(rawNames);
+      if (known) verdict = known;
+      else {
+        verdict = judgeNames(rawNames);
+        verdicts.set(rawNames, verdict);
+      }
     }
     let flags = classify(node, verdict);
     if (parentIndex >= 0 && (list[parentIndex]!.flags & (IN_UNLIKELY | UNLIKELY)) !== 0) flags |= IN_UNLIKELY;
