@@ -95,9 +95,9 @@ function verdict(ratio: number, target: number, direction: 'faster' | 'slower', 
 
 /**
  * Warms the system up on a few pages, then times it on every page (in rounds when there are few
- * pages; a page failing in every round counts once). Resident memory is sampled
- * after each page (extraction is synchronous, so a timer would never fire during it), after a
- * garbage collection when `--expose-gc` allows one.
+ * pages; a failing page counts once). It starts after a garbage collection when `--expose-gc`
+ * allows one, and resident memory is sampled after each page: extraction is synchronous, so a
+ * timer would never fire during it.
  */
 async function timeSystem(system: System, pages: readonly BenchPage[]): Promise<Timing> {
   for (const page of pages.slice(0, WARM_UP_PAGES)) await attempt(system, page);
