@@ -19,7 +19,7 @@ interface ParseCommandOptions {
   format?: Format;
   jsonl?: boolean;
   ninjs?: NinjsVersion;
-  timeZone: string;
+  timeZone?: string;
   maxBytes: number;
 }
 
@@ -33,7 +33,7 @@ export function registerParse(program: Command, io: CliIo, result: CommandResult
     .addOption(new Option('--format <format>', 'skip detection and use this parser').choices(FORMATS))
     .option('--jsonl', 'one JSON line per file; a failing file gives an error line and the rest go on')
     .addOption(new Option('--ninjs [version]', 'print stories as IPTC ninjs').choices(NINJS_VERSIONS).preset('3.1'))
-    .option('--time-zone <zone>', 'IANA zone for dates without an offset', 'UTC')
+    .option('--time-zone <zone>', 'IANA zone for dates without an offset (default: UTC, or the zone a page shows)')
     .option('--max-bytes <n>', 'largest file accepted, in bytes', parsePositiveInt, DEFAULT_PARSE_LIMITS.maxBytes)
     .action(async (files: string[], options: ParseCommandOptions) => {
       result.exitCode = await parseFiles(files, options, io);
@@ -42,7 +42,7 @@ export function registerParse(program: Command, io: CliIo, result: CommandResult
 
 async function parseFiles(files: string[], options: ParseCommandOptions, io: CliIo): Promise<number> {
   if (options.url && files.length > 1) throw new UsageError('--url names the URL of one file; use --url-map for several');
-  if (!isTimeZone(options.timeZone)) throw new UsageError(`--time-zone: "${options.timeZone}" is not an IANA time zone`);
+  if (options.timeZone !== undefined && !isTimeZone(options.timeZone)) throw new UsageError(`--time-zone: "${options.timeZone}" is not an IANA time zone`);
   const urlMap = options.urlMap ? await loadUrlMap(options.urlMap) : {};
 
   const results: FileResult[] = [];
@@ -69,7 +69,7 @@ async function parseFile(file: string, url: string | undefined, options: ParseCo
     const parsed = parseStories(await readFile(file), {
       ...(url === undefined ? {} : { url }),
       ...(options.format === undefined ? {} : { format: options.format }),
-      defaultTimeZone: options.timeZone,
+      ...(options.timeZone === undefined ? {} : { defaultTimeZone: options.timeZone }),
       limits: { maxBytes: options.maxBytes },
     });
     const version = options.ninjs;

@@ -38,8 +38,8 @@ export const SourceConfig = z
     schedule: Schedule.default({ every: 300_000 }),
     /** Fetch the article page of every partial (teaser-only) story. */
     followArticles: z.boolean().default(false),
-    /** Zone for dates the source prints without an offset. */
-    timeZone: IanaZone.default('UTC'),
+    /** Zone for dates the source prints without an offset. Unset: UTC for feeds and wire files, the page's own zone when it says. */
+    timeZone: IanaZone.optional(),
     /** Extra request headers; values may reference environment variables as ${NAME}. */
     headers: z.record(z.string(), z.string()).default({}),
     politeness: Politeness.partial().optional(),

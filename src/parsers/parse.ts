@@ -35,6 +35,7 @@ export function parseStories(input: Uint8Array | string, options: ParseOptions =
   const ctx: ParseContext = {
     source: options.source ?? LOCAL_SOURCE,
     defaultTimeZone: options.defaultTimeZone ?? 'UTC',
+    timeZoneConfigured: options.defaultTimeZone !== undefined,
     fetchedAt: options.fetchedAt ?? new Date().toISOString().replace(/\.000Z$/, 'Z'),
     limits: { ...DEFAULT_PARSE_LIMITS, ...options.limits },
     ...(options.url === undefined ? {} : { url: options.url }),

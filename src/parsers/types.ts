@@ -24,8 +24,13 @@ export interface ParseContext {
   url?: string;
   /** The HTTP Content-Type, when the document was fetched. */
   contentType?: string;
-  /** IANA zone for dates that carry no offset (a per-source setting). */
+  /** IANA zone for dates that carry no offset: the source's setting, else UTC. */
   defaultTimeZone: string;
+  /**
+   * True when that zone was configured for the source. When it was not, a parser may know better
+   * from the document itself (an American page's zone-less "4:19 PM" is not 4:19 PM in London).
+   */
+  timeZoneConfigured: boolean;
   /** ISO UTC instant the bytes were fetched (or read). */
   fetchedAt: string;
   limits: ParseLimits;

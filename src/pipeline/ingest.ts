@@ -88,7 +88,7 @@ export async function parseFetched(p: Pipeline, source: SourceConfig, doc: Fetch
       url: doc.url,
       ...(doc.contentType ? { contentType: doc.contentType } : {}),
       source: { id: source.id, name: source.name },
-      defaultTimeZone: source.timeZone,
+      ...(source.timeZone ? { defaultTimeZone: source.timeZone } : {}),
       fetchedAt: doc.fetchedAt,
       limits: { maxBytes: p.config.fetch.maxBytes },
     },

@@ -65,11 +65,10 @@ export const htmlParser: Parser<'html'> = {
 /**
  * The zone for the page's zone-less times when no site map knows it: what the page says about its
  * language and country. A zone configured for the source is the operator's knowledge and wins;
- * UTC, the configuration's default, says nothing about a page from elsewhere, and a zone-less
- * "4:19 PM" on an American page is not 4:19 PM in London.
+ * without one, a zone-less "4:19 PM" on an American page is not 4:19 PM in London.
  */
 function pageTimeZone(page: Page, ctx: ParseContext): string | null {
-  if (ctx.defaultTimeZone !== 'UTC') return null;
+  if (ctx.timeZoneConfigured) return null;
   const scan = scanPage(page);
   return likelyTimeZone(page.host, [scan.lang, metaValue(scan, 'og:locale'), metaValue(scan, 'content-language', 'dc.language', 'language')]);
 }

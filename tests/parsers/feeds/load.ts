@@ -5,6 +5,7 @@ export function context(url?: string): ParseContext {
   return {
     source: { id: 'test', name: 'Test' },
     defaultTimeZone: 'UTC',
+    timeZoneConfigured: false,
     fetchedAt: '2025-01-01T00:00:00Z',
     limits: DEFAULT_PARSE_LIMITS,
     ...(url === undefined ? {} : { url }),

@@ -9,6 +9,7 @@ const ctx: ParseContext = {
   source: { id: 'test', name: 'Test' },
   url: 'https://news.example.com/2025/03/04/city-budget',
   defaultTimeZone: 'UTC',
+  timeZoneConfigured: false,
   fetchedAt: '2025-03-04T12:00:00Z',
   limits: { ...DEFAULT_PARSE_LIMITS },
 };

@@ -165,7 +165,7 @@ describe('generic content extraction', () => {
   });
 });
 
-const ctx: ParseContext = { source: { id: 't', name: 'T' }, url: URL_, defaultTimeZone: 'UTC', fetchedAt: '2025-03-04T12:00:00Z', limits: { ...DEFAULT_PARSE_LIMITS } };
+const ctx: ParseContext = { source: { id: 't', name: 'T' }, url: URL_, defaultTimeZone: 'UTC', timeZoneConfigured: false, fetchedAt: '2025-03-04T12:00:00Z', limits: { ...DEFAULT_PARSE_LIMITS } };
 
 /** A page over an already-built DOM; no selector runs, so deep trees cost nothing to wrap. */
 function pageFrom(document: Document): Page {

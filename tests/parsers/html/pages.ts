@@ -14,6 +14,7 @@ export function htmlPage(html: string, url?: string): Page {
   const ctx: ParseContext = {
     source: { id: 'test', name: 'Test' },
     defaultTimeZone: 'UTC',
+    timeZoneConfigured: false,
     fetchedAt: '2025-01-01T00:00:00Z',
     limits: { ...DEFAULT_PARSE_LIMITS },
     ...(url === undefined ? {} : { url }),
