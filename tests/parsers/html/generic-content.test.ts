@@ -169,7 +169,7 @@ const ctx: ParseContext = { source: { id: 't', name: 'T' }, url: URL_, defaultTi
 
 /** A page over an already-built DOM; no selector runs, so deep trees cost nothing to wrap. */
 function pageFrom(document: Document): Page {
-  return { $: load(document, { xml: false }, true), url: URL_, host: 'example-herald.com', ctx };
+  return { $: load(document, { xml: false }, true), url: URL_, host: 'example-herald.com', ctx, memo: new Map() };
 }
 
 /** `<html><body>` + `depth` nested `<div>`s around the story, built without the HTML parser. */

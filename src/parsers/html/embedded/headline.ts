@@ -1,6 +1,6 @@
 import { isTag, isText, type AnyNode, type Element, type Text } from 'domhandler';
 import { nextElementSibling, prevElementSibling, textContent } from 'domutils';
-import type { Page } from '../page.js';
+import { perPage, type Page } from '../page.js';
 import { isWithin, metaValue, scanPage, tokens, type PageScan } from './scan.js';
 import { comparable, hostBrand, namesSite, plainText } from './values.js';
 
@@ -16,7 +16,7 @@ const KICKER_CLASS = /(?:^|[\s_-])(?:kicker|eyebrow|overline|dachzeile|topline)(
 const SCREEN_READER_CLASS = /(?:^|\s)(?:sr-only|visually-?hidden|screen-reader-(?:text|only)|show-for-sr|a11y-hidden|hidden-tag)(?:$|\s)/;
 
 /** A heading as shown: `text` without a kicker or screen-reader text, `full` with everything (as titles often quote it). */
-interface Heading {
+export interface Heading {
   el: Element;
   text: string;
   full: string;
@@ -64,20 +64,13 @@ function soleHeading(page: Page, scan: PageScan): Heading | null {
   return texts.size === 1 ? candidates[0]! : null;
 }
 
-const headingCache = new WeakMap<PageScan, { h1?: Heading[]; h2?: Heading[] }>();
-
 /**
  * The page's headings of one level that could be its headline, in page order: long enough, shown
  * to readers, and not the current page's name at the end of a breadcrumb trail.
  */
 function headings(scan: PageScan, level: 'h1' | 'h2'): Heading[] {
-  let cached = headingCache.get(scan);
-  if (!cached) {
-    cached = {};
-    headingCache.set(scan, cached);
-  }
   // h2s are many (every box title) and rarely needed: each level is read on first use.
-  return (cached[level] ??= headingsOf(scan, scan[level]));
+  return (scan.headings[level] ??= headingsOf(scan, scan[level]));
 }
 
 function headingsOf(scan: PageScan, elements: readonly Element[]): Heading[] {
@@ -135,18 +128,11 @@ export function headlineElement(page: Page): Element | null {
   return (corroboratedHeading(scan, [scan.title, metaValue(scan, 'og:title')]) ?? soleHeading(page, scan))?.el ?? scan.h1[0] ?? null;
 }
 
-const nearCache = new WeakMap<Page, Text[]>();
-
 /** Non-blank text nodes around the headline in document order: where a dek, the bylines and the dates are printed. */
-export function textsNearHeadline(page: Page): Text[] {
-  let near = nearCache.get(page);
-  if (!near) {
-    const h1 = headlineElement(page);
-    near = h1 ? textsAround(page, h1) : [];
-    nearCache.set(page, near);
-  }
-  return near;
-}
+export const textsNearHeadline = perPage((page): Text[] => {
+  const h1 = headlineElement(page);
+  return h1 ? textsAround(page, h1) : [];
+});
 
 function textsAround(page: Page, h1: Element): Text[] {
   const texts: Text[] = [];

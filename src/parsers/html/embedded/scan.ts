@@ -1,6 +1,7 @@
 import { isTag, isText, type AnyNode, type Element } from 'domhandler';
 import { textContent } from 'domutils';
-import type { Page } from '../page.js';
+import { perPage } from '../page.js';
+import type { Heading } from './headline.js';
 
 /**
  * What the metadata strategies read from a page, collected in one walk of the DOM: one pass
@@ -36,6 +37,8 @@ export interface PageScan {
   tagLinks: Element[];
   /** `itemprop=dateline` or a class with "dateline". */
   datelines: Element[];
+  /** The headline candidates of each level, read on first use (see `headline.ts`). */
+  headings: { h1?: Heading[]; h2?: Heading[] };
 }
 
 /** Scripts larger than this are not page state worth parsing (and would cost too much to). */
@@ -44,17 +47,8 @@ const MAX_STATE_SCRIPT = 4_000_000;
 const STATE_MARKERS = ['__INITIAL_STATE__', '__PRELOADED_STATE__', 'Fusion.globalContent'];
 const AUTHOR_PATH = /\/(?:author|authors|writer|writers|profile|profiles|people|staff|editors|contributors|journalist|journalists)\//i;
 
-const scans = new WeakMap<Page, PageScan>();
-
 /** The page's scan, made on first use and shared by every strategy. */
-export function scanPage(page: Page): PageScan {
-  let scan = scans.get(page);
-  if (!scan) {
-    scan = walk(page.$.root().toArray());
-    scans.set(page, scan);
-  }
-  return scan;
-}
+export const scanPage = perPage((page): PageScan => walk(page.$.root().toArray()));
 
 /** The first value of a meta key, trimmed; null when absent or blank. */
 export function metaValue(scan: PageScan, ...keys: string[]): string | null {
@@ -87,7 +81,7 @@ export function tokens(el: Element, attribute: string): string[] {
 function walk(roots: AnyNode[]): PageScan {
   const scan: PageScan = {
     ...{ meta: new Map(), jsonLd: [], stateScripts: [], title: null, canonical: null, lang: null },
-    ...{ h1: [], h2: [], p: [], authors: [], authorLinks: [], times: [], dated: [], breadcrumbs: [], tagLinks: [], datelines: [] },
+    ...{ h1: [], h2: [], p: [], authors: [], authorLinks: [], times: [], dated: [], breadcrumbs: [], tagLinks: [], datelines: [], headings: {} },
   };
 
   // Iterative: hostile pages nest deeply, and recursion would overflow the stack.

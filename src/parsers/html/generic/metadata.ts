@@ -16,7 +16,7 @@ import {
   statesZone,
   stripTitleAffixes,
 } from '../embedded/values.js';
-import type { Page } from '../page.js';
+import { perPage, type Page } from '../page.js';
 import type { PageField, PageFields, Strategy } from '../strategy.js';
 
 /** Link texts next to author names that are not names. */
@@ -89,20 +89,10 @@ interface PageView {
   near: () => Text[];
 }
 
-const views = new WeakMap<Page, PageView>();
-const printedCache = new WeakMap<Page, string | null>();
-const bylineCache = new WeakMap<Page, string[] | null>();
-
-function viewOf(page: Page): PageView {
-  let view = views.get(page);
-  if (!view) {
-    const scan = scanPage(page);
-    const h1 = headlineElement(page);
-    view = { scan, scope: h1 ? articleScope(h1) : null, near: () => textsNearHeadline(page) };
-    views.set(page, view);
-  }
-  return view;
-}
+const viewOf = perPage((page): PageView => {
+  const h1 = headlineElement(page);
+  return { scan: scanPage(page), scope: h1 ? articleScope(h1) : null, near: () => textsNearHeadline(page) };
+});
 
 /**
  * The publication date in the article's markup: microdata or a `<time>` element, else the date
@@ -114,15 +104,12 @@ export function pageDate(page: Page): string | null {
 }
 
 /** The publication date as printed for readers near the headline: after a "Published" label, a text that is only a timestamp, or a short element whose class says date. */
-function printedDate(page: Page): string | null {
-  if (printedCache.has(page)) return printedCache.get(page) ?? null;
+const printedDate = perPage((page): string | null => {
   const view = viewOf(page);
   const near = view.near();
   const inScope = (el: Element) => view.scope === null || isWithin(el, view.scope);
-  const printed = labelledDate(near, PUBLISHED_LABEL) ?? bareTimestamp(near) ?? classedDate(view.scan.dated.filter(inScope));
-  printedCache.set(page, printed);
-  return printed;
-}
+  return labelledDate(near, PUBLISHED_LABEL) ?? bareTimestamp(near) ?? classedDate(view.scan.dated.filter(inScope));
+});
 
 /** A time that claims UTC: "Z", "+00:00", "GMT", "GMT+0000 (UTC)". */
 const CLAIMS_UTC = /(?:[Zz]|[+-]00:?00|\b(?:GMT|UTC|UT)(?:[+-]00:?00)?)(?: ?\([^()]*\))?$/;
@@ -179,13 +166,10 @@ function articleScope(h1: Element): Element | null {
  * in the article, else links to author pages near the headline, else a "By …" line near it.
  * Shared with the meta strategy, which lets a site-name author yield to them.
  */
-export function pageBylines(page: Page): string[] | null {
-  if (bylineCache.has(page)) return bylineCache.get(page) ?? null;
+export const pageBylines = perPage((page): string[] | null => {
   const view = viewOf(page);
-  const bylines = markupBylines(view) ?? authorLinks(view) ?? byLine(view.near());
-  bylineCache.set(page, bylines);
-  return bylines;
-}
+  return markupBylines(view) ?? authorLinks(view) ?? byLine(view.near());
+});
 
 /**
  * Author elements by how specifically they name a person: a name inside microdata `author`, the
