@@ -112,12 +112,14 @@ function supportedCharset(name: string): string {
  */
 function decode(bytes: Uint8Array, charset: string): { text: string; charset: string } {
   const text = iconv.encodingExists(charset) ? iconv.decode(bytes, charset) : (textDecode(bytes, charset) ?? iconv.decode(bytes, 'utf-8'));
-  return finish(text, charset);
+  return finish(text, charset, bytes);
 }
 
-function finish(text: string, charset: string): { text: string; charset: string } {
+function finish(text: string, charset: string, bytes: Uint8Array): { text: string; charset: string } {
   // Both decoders drop a BOM of their own encoding; a stray one from another is dropped here.
-  return { text: repairC1(text.replace(/^\ufeff/, '')), charset };
+  const unmarked = text.replace(/^\ufeff/, '');
+  // UTF-8 writes U+0080–U+009F as C2 80–9F: without those bytes (nearly every page) there is nothing to repair, and the byte search costs far less than the regex over the text.
+  return { text: charset === 'utf-8' && !hasUtf8C1(bytes) ? unmarked : repairC1(unmarked), charset };
 }
 
 function textDecode(bytes: Uint8Array, charset: string): string | null {
@@ -141,7 +143,7 @@ function decodeMislabelledUtf8(bytes: Uint8Array): { text: string; charset: stri
     if (char === '\ufffd') replaced++;
     else if (char > '\u007f') decoded++;
   }
-  return decoded > replaced ? finish(lossy, 'utf-8') : decode(bytes, 'windows-1252');
+  return decoded > replaced ? finish(lossy, 'utf-8', bytes) : decode(bytes, 'windows-1252');
 }
 
 function utf32Charset(bytes: Uint8Array): string | null {
@@ -150,6 +152,17 @@ function utf32Charset(bytes: Uint8Array): string | null {
 
 function repairC1(text: string): string {
   return text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? c);
+}
+
+/** True when the bytes hold a C2 80–9F sequence: a C1 control character, in UTF-8. */
+function hasUtf8C1(bytes: Uint8Array): boolean {
+  // A Buffer over the same memory: its indexOf is a native byte search, a plain Uint8Array's is not (ten times slower).
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = buffer.indexOf(0xc2); at >= 0; at = buffer.indexOf(0xc2, at + 1)) {
+    const next = buffer[at + 1];
+    if (next !== undefined && next >= 0x80 && next <= 0x9f) return true;
+  }
+  return false;
 }
 
 function hasHighBytes(bytes: Uint8Array): boolean {

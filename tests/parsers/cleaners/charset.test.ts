@@ -39,6 +39,9 @@ describe('decodeBytes', () => {
 
   it('turns C1 controls back into the windows-1252 punctuation they stood for', () => {
     expect(decodeBytes(encode('<p>don\u0092t \u0093quote\u0094 \u0085</p>', 'utf-8')).text).toBe('<p>don’t “quote” …</p>');
+    // UTF-8 bytes inside a larger buffer, after other two-byte characters that start with C2.
+    const framed = encode('xx<p>© don\u0092t</p>', 'utf-8');
+    expect(decodeBytes(new Uint8Array(framed.buffer, framed.byteOffset + 2, framed.byteLength - 2)).text).toBe('<p>© don’t</p>');
   });
 
   it('takes the HTTP header charset before the document declaration', () => {
