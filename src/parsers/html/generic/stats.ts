@@ -135,28 +135,38 @@ function isStoryBox(el: Element): boolean {
   return el.name === 'article' || el.name === 'main' || el.attribs.role === 'main' || isArticleBody(el);
 }
 
-function emptyStats(flags: number, verdict: NameVerdict): NodeStats {
-  return {
-    flags,
-    names: verdict.names,
-    weight: verdict.weight,
-    chars: 0,
-    linkChars: 0,
-    commas: 0,
-    inlineChars: 0,
-    inlineCommas: 0,
-    blockKids: 0,
-    elems: 0,
-    paras: 0,
-    quoteChars: 0,
-    imgs: 0,
-    lis: 0,
-    inputs: 0,
-    embeds: 0,
-    headingChars: 0,
-    tables: 0,
-    score: Number.NaN,
-  };
+/**
+ * A class rather than an object literal: inside `parseStories`, V8 came to allocate the literal
+ * with a property array of its own for each element, and `computeStats` ran twice as slow as on
+ * its own (1.3 against 0.6 ms a page). A constructor keeps one stable shape.
+ */
+class ElementStats implements NodeStats {
+  names: string;
+  weight: number;
+  chars = 0;
+  linkChars = 0;
+  commas = 0;
+  inlineChars = 0;
+  inlineCommas = 0;
+  blockKids = 0;
+  elems = 0;
+  paras = 0;
+  quoteChars = 0;
+  imgs = 0;
+  lis = 0;
+  inputs = 0;
+  embeds = 0;
+  headingChars = 0;
+  tables = 0;
+  score = Number.NaN;
+
+  constructor(
+    public flags: number,
+    verdict: NameVerdict,
+  ) {
+    this.names = verdict.names;
+    this.weight = verdict.weight;
+  }
 }
 
 const SPACE = 1;
@@ -232,7 +242,7 @@ export function computeStats(roots: readonly AnyNode[]): PageStats {
     }
     let flags = classify(node, verdict);
     if (parentIndex >= 0 && (list[parentIndex]!.flags & (IN_UNLIKELY | UNLIKELY)) !== 0) flags |= IN_UNLIKELY;
-    const s = emptyStats(flags, verdict);
+    const s = new ElementStats(flags, verdict);
     const index = elements.length;
     elements.push(node);
     list.push(s);
