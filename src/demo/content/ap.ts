@@ -1,5 +1,5 @@
-import { byRecency, esc, hexId, lastChange, newest, pageDocument, paragraphsHtml, TYPES, zoned, type Revision, type Site, type Story } from './model.js';
-import { renderRss } from './rss.js';
+import { byRecency, esc, hexId, lastChange, paragraphsHtml, zoned, type Revision, type Site, type Story } from './model.js';
+import { rssWithPages } from './rss.js';
 
 /** Where AP prints its visible times; its zone-less meta times are UTC. */
 const ZONE = 'America/New_York';
@@ -208,22 +208,21 @@ export const ap: Site = {
       creator: `By ${story.bylines.join(' and ')}`,
       categories: [story.section],
     }));
-    const feed = renderRss(
-      {
+    return rssWithPages({
+      origin,
+      feedPath: FEED_PATH,
+      channel: {
         title: 'AP Top News',
         link: `${origin}/ap/`,
         description: 'Top stories from The Associated Press',
-        selfUrl: `${origin}${FEED_PATH}`,
         language: 'en-us',
         copyright: 'Copyright 2025 The Associated Press. All Rights Reserved.',
         generator: 'wiredesk wire emulator',
-        builtAt: newest(stories),
       },
       items,
-    );
-    return [
-      { path: FEED_PATH, contentType: TYPES.rss, body: feed, modifiedAt: newest(stories) },
-      ...stories.map((story) => pageDocument(pageUrl(origin, story), page(story, origin), story)),
-    ];
+      stories,
+      pageUrl: (story) => pageUrl(origin, story),
+      page: (story) => page(story, origin),
+    });
   },
 };

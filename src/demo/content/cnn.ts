@@ -1,5 +1,5 @@
-import { byRecency, esc, hexId, lastChange, newest, pageDocument, paragraphsHtml, TYPES, zoned, type Site, type Story } from './model.js';
-import { renderRss } from './rss.js';
+import { byRecency, esc, hexId, lastChange, paragraphsHtml, zoned, type Site, type Story } from './model.js';
+import { rssWithPages } from './rss.js';
 
 const ZONE = 'America/New_York';
 const FEED_PATH = '/cnn/rss.xml';
@@ -181,22 +181,21 @@ export const cnn: Site = {
           : {}),
       };
     });
-    const feed = renderRss(
-      {
+    return rssWithPages({
+      origin,
+      feedPath: FEED_PATH,
+      channel: {
         title: 'CNN.com - RSS Channel - World',
         link: `${origin}/cnn/world`,
         description: 'CNN.com delivers up-to-the-minute news and information on the latest top stories.',
-        selfUrl: `${origin}${FEED_PATH}`,
         language: 'en-US',
         copyright: 'Copyright (c) 2025 Turner Broadcasting System, Inc. All Rights Reserved.',
         generator: 'coredev-bumblebee',
-        builtAt: newest(stories),
       },
       items,
-    );
-    return [
-      { path: FEED_PATH, contentType: TYPES.rss, body: feed, modifiedAt: newest(stories) },
-      ...stories.map((story) => pageDocument(pageUrl(origin, story), page(story, origin), story)),
-    ];
+      stories,
+      pageUrl: (story) => pageUrl(origin, story),
+      page: (story) => page(story, origin),
+    });
   },
 };

@@ -1,5 +1,5 @@
-import { byRecency, esc, hexId, newest, pageDocument, paragraphsHtml, TYPES, zoned, type Site, type Story } from './model.js';
-import { renderRss } from './rss.js';
+import { byRecency, esc, hexId, paragraphsHtml, zoned, type Site, type Story } from './model.js';
+import { rssWithPages } from './rss.js';
 
 const ZONE = 'America/Chicago';
 const FEED_PATH = '/newser/rss.xml';
@@ -152,22 +152,21 @@ export const newser: Site = {
       pubDate: story.publishedAt,
       categories: [story.section],
     }));
-    const feed = renderRss(
-      {
+    return rssWithPages({
+      origin,
+      feedPath: FEED_PATH,
+      channel: {
         title: 'Newser: Top Stories',
         link: `${origin}/newser/`,
         description: 'Headline news, summarized',
-        selfUrl: `${origin}${FEED_PATH}`,
         language: 'en-us',
         copyright: 'Copyright 2025 Newser, LLC',
         generator: 'wiredesk wire emulator',
-        builtAt: newest(stories),
       },
       items,
-    );
-    return [
-      { path: FEED_PATH, contentType: TYPES.rss, body: feed, modifiedAt: newest(stories) },
-      ...stories.map((story) => pageDocument(pageUrl(origin, story), page(story, origin), story)),
-    ];
+      stories,
+      pageUrl: (story) => pageUrl(origin, story),
+      page: (story) => page(story, origin),
+    });
   },
 };

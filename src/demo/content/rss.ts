@@ -1,4 +1,4 @@
-import { cdata, esc, rfc822 } from './model.js';
+import { cdata, esc, newest, pageDocument, rfc822, TYPES, type Document, type Story } from './model.js';
 
 export interface RssChannel {
   title: string;
@@ -27,6 +27,27 @@ export interface RssItem {
   origLink?: string;
   /** `media:content` crops, largest first. */
   media?: ReadonlyArray<{ url: string; width: number; height: number }>;
+}
+
+/** What a teaser feed's site serves: the feed at `feedPath` and one article page per story. */
+export interface RssSite {
+  origin: string;
+  feedPath: string;
+  channel: Omit<RssChannel, 'selfUrl' | 'builtAt'>;
+  items: readonly RssItem[];
+  stories: readonly Story[];
+  pageUrl: (story: Story) => string;
+  page: (story: Story) => string;
+}
+
+/** The feed, rebuilt whenever its newest story changed, and the page of every story in it. */
+export function rssWithPages(site: RssSite): Document[] {
+  const builtAt = newest(site.stories);
+  const feed = renderRss({ ...site.channel, selfUrl: `${site.origin}${site.feedPath}`, builtAt }, site.items);
+  return [
+    { path: site.feedPath, contentType: TYPES.rss, body: feed, modifiedAt: builtAt },
+    ...site.stories.map((story) => pageDocument(site.pageUrl(story), site.page(story), story)),
+  ];
 }
 
 /** RSS 2.0 with the modules wire feeds use (dc, media, atom self link, FeedBurner). */
