@@ -24,6 +24,18 @@ export function decodeEntities(value: string): string {
   return decodeHTMLStrict(value);
 }
 
+/**
+ * Lower-case letters and digits only: compares titles and names across quote styles, dashes and spacing.
+ *
+ * @example comparable('“Belarus Frees 52” — AP') // 'belarusfrees52ap'
+ */
+export function comparable(value: string): string {
+  return value
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
 /** Elements whose content is never reader-visible text. */
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'title', 'svg', 'math', 'iframe', 'object', 'canvas', 'select', 'textarea']);
 /** Elements that start and end a paragraph (inside a list they only break the line). */

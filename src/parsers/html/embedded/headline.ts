@@ -1,8 +1,9 @@
 import { isTag, isText, type AnyNode, type Element, type Text } from 'domhandler';
 import { nextElementSibling, prevElementSibling, textContent } from 'domutils';
+import { comparable } from '../../cleaners/text.js';
 import { perPage, type Page } from '../page.js';
 import { isWithin, metaValue, scanPage, tokens, type PageScan } from './scan.js';
-import { comparable, hostBrand, namesSite, plainText } from './values.js';
+import { hostBrand, namesSite, plainText } from './values.js';
 
 /** Shorter h1 texts are section names or logos, not headlines. */
 const MIN_HEADLINE = 10;

@@ -1,4 +1,5 @@
 import { parseDate } from '../../cleaners/dates.js';
+import { comparable } from '../../cleaners/text.js';
 import { resolveUrl } from '../../cleaners/urls.js';
 import type { ImageDraft } from '../../types.js';
 import type { Page } from '../page.js';
@@ -7,7 +8,7 @@ import { corroboratedH1, dekFromDescription, soleH1 } from './headline.js';
 import { parseLenientJson } from './lenient-json.js';
 import { metaValue, metaValues, scanPage, type PageScan } from './scan.js';
 import { pageBylines, pageDate } from '../generic/metadata.js';
-import { cleanTags, comparable, hasTime, hostBrand, isUrl, plainText, readableBylines, readableDate, stripTitleAffixes } from './values.js';
+import { cleanTags, hasTime, hostBrand, isUrl, plainText, readableBylines, readableDate, stripTitleAffixes } from './values.js';
 
 // Keys in order of trust: OpenGraph/article (set deliberately for sharing), then Parse.ly and
 // Sailthru (analytics feeds publishers keep accurate), then Dublin Core and the plain HTML names.

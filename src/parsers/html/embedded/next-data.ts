@@ -1,10 +1,11 @@
 import { textContent } from 'domutils';
+import { comparable } from '../../cleaners/text.js';
 import type { Page } from '../page.js';
 import type { PageField, PageFields, Strategy } from '../strategy.js';
 import { parseLenientJson } from './lenient-json.js';
 import { metaValue, scanPage, type PageScan } from './scan.js';
 import { dekFromDescription } from './headline.js';
-import { cleanTags, comparable, isUrl, plainText, readableBylines, readableDate, sameSiteUrl } from './values.js';
+import { cleanTags, isUrl, plainText, readableBylines, readableDate, sameSiteUrl } from './values.js';
 
 type JsonObject = Record<string, unknown>;
 

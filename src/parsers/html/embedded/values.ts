@@ -2,7 +2,7 @@ import { isTag, type AnyNode, type Element } from 'domhandler';
 import { textContent } from 'domutils';
 import { parseBylines } from '../../cleaners/bylines.js';
 import { parseDate } from '../../cleaners/dates.js';
-import { htmlToText, normalizeWhitespace } from '../../cleaners/text.js';
+import { comparable, htmlToText, normalizeWhitespace } from '../../cleaners/text.js';
 import { resolveUrl } from '../../cleaners/urls.js';
 import type { Page } from '../page.js';
 import { isWithin, scanPage, tokens } from './scan.js';
@@ -117,13 +117,6 @@ export function cleanTags(values: readonly string[]): string[] {
   return tags;
 }
 
-/** Lower-case letters and digits only: compares titles across quote styles, dashes and spacing. */
-export function comparable(value: string): string {
-  return value
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
-}
 
 /** Separators between a headline and the site or section names that pages append to titles; captured, to rejoin what stays. */
 const TITLE_SEPARATOR = /(\s+(?:[|•·»:]{1,2}|[-–—]{1,2}|\/)\s+)/;
