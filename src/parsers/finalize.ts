@@ -6,6 +6,7 @@ import { parseBylines } from './cleaners/bylines.js';
 import { canonicalCredit, findCredits, splitCaptionCredit } from './cleaners/credits.js';
 import { parseDate } from './cleaners/dates.js';
 import { parseDateline, splitLeadDateline } from './cleaners/datelines.js';
+import { leadingHeader } from './cleaners/header.js';
 import { stripLeadText } from './cleaners/lead.js';
 import { sanitizeHtml } from './cleaners/sanitize.js';
 import { countWords, decodeEntities, htmlToText, markupDepth, normalizeWhitespace } from './cleaners/text.js';
@@ -41,6 +42,15 @@ export function finalizeStory(draft: StoryDraft, ctx: ParseContext, meta: Finali
   const sanitized = flattened ? sanitizeHtml(flattened, url ? { baseUrl: url } : {}) : '';
   let bodyHtml = sanitized || (draft.bodyText ? textToHtml(draft.bodyText) : '');
   let bodyText = draft.bodyText ? paragraphsOf(draft.bodyText) : htmlToText(bodyHtml);
+  const bylines = dedupeBylines((draft.bylines ?? []).flatMap((b) => (typeof b === 'string' ? parseBylines(b) : [cleanByline(b)])));
+
+  // Lines that restate the header ("By Jane Doe", the dek, "Updated 3:15 p.m.") are not the story's first paragraphs.
+  const header = leadingHeader(bodyText, { headline: inline(draft.headline), subheadline: inline(draft.subheadline), bylineNames: bylines.map((b) => b.name) });
+  const headerless = header ? stripLeadText(bodyHtml, header) : bodyHtml;
+  if (headerless !== bodyHtml) {
+    bodyText = bodyText.slice(header.length);
+    bodyHtml = headerless;
+  }
 
   // A lead like "MEXICO CITY (AP) — …" is the dateline, not the story's first words.
   let datelineText = inline(draft.dateline);
@@ -58,7 +68,6 @@ export function finalizeStory(draft: StoryDraft, ctx: ParseContext, meta: Finali
   if (headline === null) throw new ParseError('WD_ERR_NO_STORY', 'the item has no headline and no text');
   if (!inline(draft.headline)) extraction.headline ??= inline(draft.slugline) ? 'slugline' : 'body';
 
-  const bylines = dedupeBylines((draft.bylines ?? []).flatMap((b) => (typeof b === 'string' ? parseBylines(b) : [cleanByline(b)])));
   const images = (draft.images ?? []).flatMap((image) => finalizeImage(image, url));
 
   const rawDates = pickDefined({

@@ -147,6 +147,26 @@ describe('generic content extraction', () => {
     expect(story.bodyText).toBe(STORY_TEXT);
   });
 
+  it('leaves out the header lines a template prints at the top of the story box', () => {
+    const dek = 'Heavy weekend rain could push the water past its banks by Thursday';
+    const story = storyOf(
+      page(`<article>
+        <h1>Flood warning issued for Cedar River</h1>
+        <div class="text">
+          <span>Weather</span>
+          <div>Updated on March 4 at 3:15 p.m.</div>
+          <div>By Ana Ruiz</div>
+          <h2>${dek}</h2>
+          ${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}
+        </div>
+      </article>`).replace('<head>', `<head><meta name="description" content="${dek}"><meta name="author" content="Ana Ruiz">`),
+    );
+    expect(story.bylines.map((b) => b.name)).toEqual(['Ana Ruiz']);
+    expect(story.subheadline).toBe(dek);
+    expect(story.bodyText).toBe(STORY_TEXT);
+    expect(story.bodyHtml.startsWith(`<p>${PARAGRAPHS[0]}</p>`)).toBe(true);
+  });
+
   it('refuses pages that hold no article', () => {
     const sectionFront = page(`<div class="river">${Array.from({ length: 12 }, (_, i) => `<div class="card"><h3><a href="/story/${i}">Headline number ${i} about the city and the river</a></h3></div>`).join('')}</div>`);
     const login = page(`<form class="login"><label>Email <input name="email"></label><label>Password <input type="password"></label><button>Sign in</button><p><a href="/forgot">Forgot your password?</a></p></form>`);
