@@ -17,23 +17,23 @@ const UPPER_WORD = String.raw`(?:Mc|Mac|De)?\p{Lu}[\p{Lu}'’.\-]*\p{Lu}\.?`;
 const CAPITALIZED_WORD = String.raw`\p{Lu}[\p{L}'’.\-]*`;
 const MONTH = String.raw`(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?`;
 const WEEKDAY = String.raw`(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day`;
-/** "Sept. 11", "Thursday, Sept. 11, 2025". */
-const DATE = String.raw`(?:${WEEKDAY},? )?${MONTH} \d{1,2}(?:,? \d{4})?`;
+/** "Sept. 11", "Thursday, Sept. 11, 2025", and day first as Spanish and French wires write it: "2 ene", "11 sept. 2025". */
+const DATE = String.raw`(?:${WEEKDAY},? )?(?:${MONTH} \d{1,2}(?:,? \d{4})?|\d{1,2} \p{L}{3,10}\.?(?: \d{4})?)`;
 /** A state or country after the city: "Wis.", "N.Y.", "Lithuania", "Democratic Republic of Congo". */
 const REGION = String.raw`(?!${WEEKDAY}|${MONTH} \d)${CAPITALIZED_WORD}(?: (?:(?:of|and|the|de|del|da|do) )?${CAPITALIZED_WORD}){0,3}`;
 /** What follows a dateline: a sentence, so a capital, digit or opening quote. */
 const SENTENCE_START = /^[\p{Lu}\p{N}"“‘'(\[]/u;
 const CREDIT = String.raw`\((?<credit>[^()]{1,40})\)`;
-/** Em or en dash, a hyphen or two, or the underscore older AP copy uses for a dash ("(AP) _ "). */
-const DASH = String.raw`(?:—|–|--?(?=\s)|_(?=\s))\s*`;
+/** Em or en dash, a hyphen or two, the underscore older AP copy uses for a dash ("(AP) _ "), or EFE's ".-" ("(EFE).- "). */
+const DASH = String.raw`(?:—|–|--?(?=\s)|_(?=\s)|\.-)\s*`;
 
 /** "MEXICO CITY (AP) —", "LONDON, Sept. 11 (Reuters) -", "VILNIUS/WARSAW, Sept 11 (Reuters) -", "WASHINGTON —". */
 const UPPER_LEAD = new RegExp(
   String.raw`^\s*(?<place>${UPPER_WORD}(?:[ /]${UPPER_WORD}){0,5}(?:, ${REGION}){0,2})(?:,? ${DATE})? ?(?:${CREDIT} ?)?${DASH}`,
   'u',
 );
-/** CNN's "Hong Kong (CNN) —": a place in title case needs a known credit to be a dateline. */
-const TITLE_LEAD = new RegExp(String.raw`^\s*(?<place>${CAPITALIZED_WORD}(?: ${CAPITALIZED_WORD}){0,4}(?:, ${REGION}){0,2}) ?${CREDIT} ?${DASH}`, 'u');
+/** CNN's "Hong Kong (CNN) —", EFE's "Tegucigalpa, 2 ene (EFE).-": a place in title case needs a known credit to be a dateline. */
+const TITLE_LEAD = new RegExp(String.raw`^\s*(?<place>${CAPITALIZED_WORD}(?: ${CAPITALIZED_WORD}){0,4}(?:, ${REGION}){0,2})(?:,? ${DATE})? ?${CREDIT} ?${DASH}`, 'u');
 const CREDIT_ONLY_LEAD = new RegExp(String.raw`^\s*${CREDIT} ?${DASH}`, 'u');
 
 /** A dateline fits in this many characters; the rest of a paragraph is never scanned. */
@@ -57,8 +57,9 @@ export function parseDateline(raw: string): Dateline | null {
       credits.push(creditOf(inner));
       return ' ';
     })
+    .replace(/\.-\s*$/, '')
     .replace(/[\s—–_-]+$/, '')
-    .replace(new RegExp(String.raw`,? ${DATE}$`), '')
+    .replace(new RegExp(String.raw`,? ${DATE}$`, 'u'), '')
     .replace(/^[\s,]+|[\s,]+$/g, '');
   if (place === '' || place.length > MAX_PLACE_LENGTH) return null;
   return { place, credits: unique(credits) };

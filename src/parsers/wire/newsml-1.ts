@@ -163,6 +163,14 @@ function keywords(chain: Chain): string[] {
   return [...properties, ...chainAll(chain, 'keywordLines')];
 }
 
+/** The city the item describes (`DescriptiveMetadata`'s `Location` or own `City` property), for a `DateLine` that holds only a date. */
+function describedPlace(chain: Chain): string | undefined {
+  const city = chain
+    .flatMap((c) => [...selectAll(c, 'DescriptiveMetadata/Location/Property'), ...selectAll(c, 'DescriptiveMetadata/Property')])
+    .find((p) => attr(p, 'FormalName')?.toLowerCase() === 'city');
+  return (city && attr(city, 'Value')?.trim()) || undefined;
+}
+
 /** `NewsLine`s typed as an advisory are notes to the editor ("RECASTS with…"). */
 function advisories(chain: Chain): string[] {
   return chain
@@ -205,7 +213,7 @@ function draft(item: Element): StoryDraft {
     subheadline: chainField(chain, 'subheadline') ?? null,
     slugline: chainField(chain, 'slugline') ?? itemField(item, 'nameLabel') ?? null,
     bylines: by,
-    dateline: datelinePlace(chainField(chain, 'dateline')) ?? null,
+    dateline: datelinePlace(chainField(chain, 'dateline')) ?? describedPlace(chain) ?? null,
     tags: keywords(chain),
     subjects: subjects(item, chain),
     updatedAt: itemField(item, 'updatedAt') ?? null,

@@ -51,6 +51,12 @@ function dateline(el: Element | undefined): string | undefined {
   return datelinePlace(own.replace(/\s+/g, ' ').trim());
 }
 
+/** Where the event happened (`evloc`), for wires that state the place there and not in a dateline: "Tegucigalpa". */
+function eventLocation(el: Element | undefined): string | undefined {
+  const parts = ['city', 'state-prov'].map((name) => (el ? attr(el, name)?.trim() : undefined)).filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : undefined;
+}
+
 /** Each `byline`, its `byttl` (title line) apart from the name. */
 function bylines(root: Element): Array<Byline | string> {
   return selectAll(root, 'body/body.head/byline').flatMap((byline) => {
@@ -101,7 +107,7 @@ function draft(root: Element): StoryDraft {
     subheadline: field(root, 'subheadline') ?? null,
     slugline: field(root, 'slugline') ?? null,
     bylines: by,
-    dateline: dateline(select(root, 'body/body.head/dateline')) ?? null,
+    dateline: dateline(select(root, 'body/body.head/dateline')) ?? eventLocation(select(root, 'head/docdata/evloc')) ?? null,
     tags: all(root, 'tags'),
     subjects: subjects(root),
     publishedAt: field(root, 'issuedAt') ?? null,

@@ -13,6 +13,7 @@ describe('parseDateline', () => {
     ['Vilnius, Lithuania', { place: 'Vilnius, Lithuania', credits: [] }],
     ['TOKYO (Kyodo) --', { place: 'TOKYO', credits: ['Kyodo'] }],
     ['DENVER (KDVR) —', { place: 'DENVER', credits: ['KDVR'] }],
+    ['Tegucigalpa, 2 ene (EFE).-', { place: 'Tegucigalpa', credits: ['EFE'] }],
   ])('%s', (raw, expected) => {
     expect(parseDateline(raw)).toEqual(expected);
   });
@@ -41,6 +42,9 @@ describe('splitLeadDateline', () => {
     ['UNITED NATIONS (AP) —“We are ready,” she said.', 'UNITED NATIONS', ['AP'], '“We are ready,” she said.'],
     ['FORT WASHINGTON, Pa. (AP) _ Nutrisystem Inc. reported a profit.', 'FORT WASHINGTON, Pa.', ['AP'], 'Nutrisystem Inc. reported a profit.'],
     ['VILNIUS/WARSAW, Sept 11 (Reuters) - Belarus freed prisoners.', 'VILNIUS/WARSAW', ['Reuters'], 'Belarus freed prisoners.'],
+    ['Tegucigalpa, Jan 2 (EFE).- The president named a cabinet.', 'Tegucigalpa', ['EFE'], 'The president named a cabinet.'],
+    ['Madrid, 11 sept. 2025 (EFE).- El Gobierno aprobó el plan.', 'Madrid', ['EFE'], 'El Gobierno aprobó el plan.'],
+    ['PARIS, 11 septembre (AFP) - Le gouvernement a annoncé.', 'PARIS', ['AFP'], 'Le gouvernement a annoncé.'],
   ])('%s', (paragraph, place, credits, rest) => {
     const result = splitLeadDateline(paragraph);
     expect(result).toEqual({ dateline: { place, credits }, rest });
@@ -61,6 +65,8 @@ describe('splitLeadDateline', () => {
     '(Updated) — Something happened.',
     'A normal sentence without any dateline.',
     'MEXICO CITY The president said.',
+    'Madrid, 2 ene (Efe Corp).- Not a known wire.',
+    'He said, 3 times (really).- nothing.',
   ])('does not fire on %j', (paragraph) => {
     expect(splitLeadDateline(paragraph)).toBeNull();
   });

@@ -97,6 +97,16 @@ describe('NewsML 1.2 items', () => {
     expect(drafts(newsml1Parser, newsml(item))[0]).toMatchObject({ headline: 'Wage employment grows', dateline: null, bodyHtml: '<P>Wage employment grew.</P>' });
   });
 
+  it('takes the place from the described City when the DateLine holds only a date', () => {
+    const item = (metadata: string) =>
+      `<NewsItem>${identification('ANA2')}${management()}<NewsComponent><NewsLines><HeadLine>Ferry strike ends</HeadLine><DateLine>4/4/2018</DateLine></NewsLines>${metadata}
+      <NewsComponent><Role FormalName="Main"/><ContentItem><MediaType FormalName="Text"/><Format FormalName="HTML"/><DataContent><![CDATA[<p>Ferries sail again.</p>]]></DataContent></ContentItem></NewsComponent></NewsComponent></NewsItem>`;
+    const own = '<DescriptiveMetadata><Property FormalName="Country" Value="GRC"/><Property FormalName="City" Value="Piraeus"/></DescriptiveMetadata>';
+    const located = '<DescriptiveMetadata><Location><Property FormalName="Country" Value="GRC"/><Property FormalName="City" Value="Patras"/></Location></DescriptiveMetadata>';
+    expect(drafts(newsml1Parser, newsml(item(own)))[0]?.dateline).toBe('Piraeus');
+    expect(drafts(newsml1Parser, newsml(item(located)))[0]?.dateline).toBe('Patras');
+  });
+
   it('takes an embargo release time from StatusWillChange', () => {
     const item = `<NewsItem>${identification('E1')}<NewsManagement><Status FormalName="Embargoed"/><StatusWillChange><FutureStatus FormalName="Usable"/><DateAndTime>20250912T040000Z</DateAndTime></StatusWillChange></NewsManagement><NewsComponent><NewsLines><HeadLine>Held</HeadLine></NewsLines></NewsComponent></NewsItem>`;
     expect(drafts(newsml1Parser, newsml(item))[0]).toMatchObject({ pubStatus: 'usable', embargoedUntil: '20250912T040000Z' });

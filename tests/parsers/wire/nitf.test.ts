@@ -103,6 +103,11 @@ describe('NITF fields', () => {
     expect(one('', '<body.head><dateline><story.date norm="20170102T222800+0000">20170102T222800+0000</story.date></dateline></body.head>').dateline).toBeNull();
   });
 
+  it('takes the place from the event location when there is no dateline', () => {
+    expect(one('<docdata><evloc city="Tegucigalpa" iso-cc="HND"/></docdata>', '').dateline).toBe('Tegucigalpa');
+    expect(one('<docdata><evloc city="Austin" state-prov="Texas"/></docdata>', '<body.head><dateline>DALLAS —</dateline></body.head>').dateline).toBe('DALLAS —');
+  });
+
   it('turns body.content into HTML and its media into images', () => {
     const draft = one(
       '',
