@@ -1,5 +1,5 @@
 import { decodeHTMLStrict } from 'entities';
-import { Tokenizer } from 'htmlparser2';
+import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 
 /** Invisible characters that split or glue words without showing: zero-width space/joiners, word joiner, BOM, soft hyphen. */
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
@@ -56,9 +56,8 @@ const BREAKS = / *(?:\u0000[LP] *)+/g;
  * Plain text of an HTML fragment: blocks as paragraphs separated by a blank line, list items one
  * per line, `<br>` as a line break, scripts and styles dropped, whitespace collapsed in each line.
  *
- * Runs on htmlparser2's tokenizer rather than its Parser: text needs no element tree, and the
- * Parser's tag stack costs O(depth) per tag (seconds at 100,000 levels); this is linear and
- * iterative. Without a tree, implied closes (`<p>a<p>b`) are handled by breaking on every open.
+ * One linear tokenizer pass (see `tokenize`); without a tree, implied closes (`<p>a<p>b`) are
+ * handled by breaking on every open.
  *
  * @example htmlToText('<h1>Title</h1><p>One <b>two</b></p><ul><li>a</li><li>b</li></ul>') // 'Title\n\nOne two\n\na\nb'
  */
@@ -95,40 +94,25 @@ export function htmlToText(html: string): string {
     else if (BLOCKS.has(name)) out += blockBreak();
   };
 
-  const tokenizer = new Tokenizer(
-    { decodeEntities: true },
-    {
-      onopentagname(start, end) {
-        openTag = html.slice(start, end).toLowerCase();
-        open(openTag);
-      },
-      onselfclosingtag() {
-        // `<svg/>` and `<math/>` are complete elements; other `<x/>` stay open, as in HTML.
-        if (SKIPPED.has(openTag)) close(openTag);
-      },
-      onclosetag(start, end) {
-        close(html.slice(start, end).toLowerCase());
-      },
-      ontext(start, end) {
-        addText(html.slice(start, end));
-      },
-      ontextentity(codepoint) {
-        addText(String.fromCodePoint(codepoint));
-      },
-      onopentagend: ignore,
-      onattribname: ignore,
-      onattribdata: ignore,
-      onattribentity: ignore,
-      onattribend: ignore,
-      oncdata: ignore,
-      oncomment: ignore,
-      ondeclaration: ignore,
-      onprocessinginstruction: ignore,
-      onend: ignore,
+  tokenize(html, true, {
+    onopentagname(start, end) {
+      openTag = html.slice(start, end).toLowerCase();
+      open(openTag);
     },
-  );
-  tokenizer.write(html);
-  tokenizer.end();
+    onselfclosingtag() {
+      // `<svg/>` and `<math/>` are complete elements; other `<x/>` stay open, as in HTML.
+      if (SKIPPED.has(openTag)) close(openTag);
+    },
+    onclosetag(start, end) {
+      close(html.slice(start, end).toLowerCase());
+    },
+    ontext(start, end) {
+      addText(html.slice(start, end));
+    },
+    ontextentity(codepoint) {
+      addText(String.fromCodePoint(codepoint));
+    },
+  });
 
   return out
     .replace(INVISIBLE, '')
@@ -137,7 +121,39 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
+type TagEvents = Pick<TokenizerCallbacks, 'onopentagname' | 'onselfclosingtag' | 'onclosetag'> & Partial<Pick<TokenizerCallbacks, 'ontext' | 'ontextentity'>>;
+
 function ignore(): void {}
+
+/** Every tokenizer event, doing nothing: callers override the few they read. */
+const IGNORED: TokenizerCallbacks = {
+  onattribdata: ignore,
+  onattribentity: ignore,
+  onattribend: ignore,
+  onattribname: ignore,
+  oncdata: ignore,
+  onclosetag: ignore,
+  oncomment: ignore,
+  ondeclaration: ignore,
+  onend: ignore,
+  onopentagend: ignore,
+  onopentagname: ignore,
+  onprocessinginstruction: ignore,
+  onselfclosingtag: ignore,
+  ontext: ignore,
+  ontextentity: ignore,
+};
+
+/**
+ * htmlparser2's tokenizer over `html`, reporting only tag and text events. Text and depth need no
+ * element tree, and the Parser's tag stack costs O(depth) per tag (seconds at 100,000 levels);
+ * the tokenizer alone is linear and iterative.
+ */
+function tokenize(html: string, decodeEntities: boolean, events: TagEvents): void {
+  const tokenizer = new Tokenizer({ decodeEntities }, { ...IGNORED, ...events });
+  tokenizer.write(html);
+  tokenizer.end();
+}
 
 /** Elements that never have content, so they never nest. */
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
@@ -154,37 +170,20 @@ export function markupDepth(html: string, options: { xml?: boolean } = {}): numb
   let depth = 0;
   let max = 0;
   let name = '';
-  const tokenizer = new Tokenizer(
-    { decodeEntities: false },
-    {
-      onopentagname(start, end) {
-        name = html.slice(start, end).toLowerCase();
-        if (isVoid(name)) return;
-        depth++;
-        if (depth > max) max = depth;
-      },
-      onselfclosingtag() {
-        if (!isVoid(name)) depth--;
-      },
-      onclosetag(start, end) {
-        if (!isVoid(html.slice(start, end).toLowerCase())) depth = Math.max(0, depth - 1);
-      },
-      ontext: ignore,
-      ontextentity: ignore,
-      onopentagend: ignore,
-      onattribname: ignore,
-      onattribdata: ignore,
-      onattribentity: ignore,
-      onattribend: ignore,
-      oncdata: ignore,
-      oncomment: ignore,
-      ondeclaration: ignore,
-      onprocessinginstruction: ignore,
-      onend: ignore,
+  tokenize(html, false, {
+    onopentagname(start, end) {
+      name = html.slice(start, end).toLowerCase();
+      if (isVoid(name)) return;
+      depth++;
+      if (depth > max) max = depth;
     },
-  );
-  tokenizer.write(html);
-  tokenizer.end();
+    onselfclosingtag() {
+      if (!isVoid(name)) depth--;
+    },
+    onclosetag(start, end) {
+      if (!isVoid(html.slice(start, end).toLowerCase())) depth = Math.max(0, depth - 1);
+    },
+  });
   return max;
 }
 
