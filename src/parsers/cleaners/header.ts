@@ -15,8 +15,8 @@ const KICKER_MAX_WORDS = 3;
 const KICKER_MAX_CHARS = 30;
 const STAMP_MAX_CHARS = 100;
 const BYLINE_MAX_WORDS = 12;
-/** A reading-time segment ("8 min read", "Lesedauer: 8 Minuten"): a number and a word or two. */
-const READING_TIME_MAX_WORDS = 3;
+/** A reading-time segment ("8 min read", "Reading time: 4 minutes"): a number and a few words. */
+const READING_TIME_MAX_WORDS = 4;
 /** A sentence (or a fragment of one) ends with one of these; a headline, a dek or a kicker usually does not. */
 const SENTENCE_END = /[.!?…,;:"”’»)]$/;
 const SEGMENT_SEPARATOR = /\s*[|·•]\s*/;
@@ -59,7 +59,7 @@ export function leadingHeader(bodyText: string, header: StoryHeader): string {
 function isHeaderLine(paragraph: string, restated: ReadonlySet<string>, names: ReadonlySet<string>): boolean {
   if (!SENTENCE_END.test(paragraph) && restated.has(comparable(paragraph))) return true;
   if (paragraph.length > STAMP_MAX_CHARS) return false;
-  // Each segment of "15.05.2020, 07:11 | Lesedauer: 8 Minuten" is a stamp, a byline or a reading time, and one is not only the last.
+  // Each segment of "15.05.2020, 07:11 | Lesedauer: 8 Minuten" is a stamp, a byline or a reading time; a reading time alone is not enough.
   const kinds = paragraph
     .split(SEGMENT_SEPARATOR)
     .filter(Boolean)
@@ -110,5 +110,5 @@ function isDateStamp(segment: string): boolean {
 /** "8 min read", "Lesedauer: 8 Minuten", "Reading time: 4 minutes". */
 function isReadingTime(segment: string): boolean {
   const words = segment.split(/\s+/);
-  return words.length <= READING_TIME_MAX_WORDS + 1 && words.some((w) => /^\d+$/.test(w)) && !DATE_OR_TIME.test(segment);
+  return words.length <= READING_TIME_MAX_WORDS && words.some((w) => /^\d+$/.test(w)) && !DATE_OR_TIME.test(segment);
 }
