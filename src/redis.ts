@@ -24,6 +24,19 @@ export function createRedis(url: string, options: RedisOptions = {}): Redis {
 }
 
 /**
+ * Deletes every key matching a SCAN pattern (`wiredesk:demo:*`), a batch at a time, without
+ * blocking the server as KEYS would. UNLINK frees the memory off the main thread.
+ */
+export async function deleteKeysMatching(redis: Redis, pattern: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+    if (keys.length > 0) await redis.unlink(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+}
+
+/**
  * The Redis to use: REDIS_URL (or the config) when set; else 127.0.0.1:6379 when it answers; else
  * a private `redis-server` in a temporary directory for the life of this process; else a clear
  * error saying how to get Redis.

@@ -2,9 +2,9 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { WiredeskError } from '../src/errors.js';
-import { resolveRedis } from '../src/redis.js';
+import { deleteKeysMatching, resolveRedis } from '../src/redis.js';
 import { closedPort } from './helpers/http-server.js';
-import { TEST_REDIS_URL } from './helpers/redis.js';
+import { redisForTest, TEST_REDIS_URL } from './helpers/redis.js';
 
 const logger = pino({ level: 'silent' });
 
@@ -43,6 +43,22 @@ describe('resolveRedis', () => {
       expect((error as WiredeskError).message).toMatch(/apt-get install redis-server|REDIS_URL/);
     } finally {
       process.env.PATH = path;
+    }
+  });
+});
+
+describe('deleteKeysMatching', () => {
+  it('deletes every key the pattern matches, across SCAN batches, and no other', async () => {
+    const db = redisForTest('delete-keys');
+    try {
+      const doomed = Array.from({ length: 2_500 }, (_, i) => `${db.prefix}doomed:${i}`);
+      for (let i = 0; i < doomed.length; i += 500) await db.redis.mset(...doomed.slice(i, i + 500).flatMap((k) => [k, '1']));
+      await db.redis.set(`${db.prefix}kept`, '1');
+      await deleteKeysMatching(db.redis, `${db.prefix}doomed:*`);
+      expect(await db.redis.exists(...doomed)).toBe(0);
+      expect(await db.redis.get(`${db.prefix}kept`)).toBe('1');
+    } finally {
+      await db.cleanup();
     }
   });
 });

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
-import type { Redis } from 'ioredis';
 import { openApp, type App } from '../app.js';
 import type { CliIo } from '../cli/io.js';
 import { createProgress } from '../cli/progress.js';
 import { parseConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../logger.js';
+import { deleteKeysMatching } from '../redis.js';
 import { drain } from '../workers/drain.js';
 import { startWorkers } from '../workers/runtime.js';
 import { reconcileSchedulers, unscheduleSource } from '../workers/scheduler.js';
@@ -58,7 +58,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const config = demoConfig(emulator.url, resolve(options.dataDir), prefix);
     const app = await openApp({ config, logger: options.logger });
     try {
-      await wipe(app.pipeline.redis, prefix);
+      await deleteKeysMatching(app.pipeline.redis, `${prefix}:*`);
       options.io.stdout(renderIntro({ config, origin: emulator.url, redisUrl: app.redis.url, ticks: emulator.lastTick + 1, tickMs, pollEveryMs: POLL_EVERY_MS }));
       const { tally, settled } = await ingest(app, emulator, options);
       const deadLetters = (await Promise.all(app.pipeline.queues.all.map((q) => q.getFailedCount()))).reduce((a, b) => a + b, 0);
@@ -140,15 +140,6 @@ function demoConfig(origin: string, dataDir: string, prefix: string): Config {
   });
 }
 
-/** Deletes every key under the demo's prefix (its queues included), so each run starts fresh. */
-async function wipe(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    if (keys.length > 0) await redis.unlink(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-}
 
 async function until(condition: () => boolean, deadline: number): Promise<boolean> {
   while (!condition()) {

@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSourceId, runDemo, type DemoResult } from '../../src/demo/run.js';
 import { expectedAt, SITES, TICK_COUNT } from '../../src/demo/timeline.js';
+import { deleteKeysMatching } from '../../src/redis.js';
 import { readJsonl } from '../../src/sinks/jsonl.js';
 import type { Story } from '../../src/schema/story.js';
 import { cli } from '../helpers/cli.js';
@@ -38,12 +39,7 @@ describe('wiredesk demo, end to end on the real Redis', () => {
   }, 60_000);
 
   afterAll(async () => {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    await deleteKeysMatching(redis, `${prefix}:*`);
     await redis.quit();
     await rm(dataDir, { recursive: true, force: true });
   });

@@ -8,6 +8,7 @@ import { parseConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/schema.js';
 import type { Pipeline } from '../../src/pipeline/context.js';
 import { createPipeline } from '../../src/pipeline/create.js';
+import { deleteKeysMatching } from '../../src/redis.js';
 import { readJsonl } from '../../src/sinks/jsonl.js';
 import type { Story } from '../../src/schema/story.js';
 import { drain } from '../../src/workers/drain.js';
@@ -88,12 +89,7 @@ export async function createTestPipeline(overrides: Record<string, unknown>): Pr
       await Promise.all(sets.map((s) => s.close(5_000)));
       for (const queue of pipeline.queues.all) await queue.obliterate({ force: true });
       const redis = new Redis(TEST_REDIS_URL);
-      let cursor = '0';
-      do {
-        const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-        if (found.length > 0) await redis.del(...found);
-        cursor = next;
-      } while (cursor !== '0');
+      await deleteKeysMatching(redis, `${prefix}:*`);
       await redis.quit();
       await pipeline.close();
       if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });

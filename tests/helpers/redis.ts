@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { deleteKeysMatching } from '../../src/redis.js';
 
 export interface TestRedis {
   redis: Redis;
@@ -29,12 +30,7 @@ export function redisForTest(name = 'test'): TestRedis {
     redis,
     prefix,
     async cleanup() {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-        if (keys.length > 0) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
+      await deleteKeysMatching(redis, `${prefix}*`);
       await redis.quit();
     },
   };
