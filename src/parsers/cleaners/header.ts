@@ -44,7 +44,8 @@ const MAX_FILLER_CHARS = 3;
  * @example leadingHeader('By Jane Doe\n\nThe story.', { headline: null, subheadline: null, bylineNames: ['Jane Doe'] }) // 'By Jane Doe\n\n'
  */
 export function leadingHeader(bodyText: string, header: StoryHeader): string {
-  const paragraphs = bodyText.split('\n\n');
+  // Only the top is read: one paragraph past the limit is enough to know one always stays.
+  const paragraphs = bodyText.split('\n\n', MAX_HEADER_PARAGRAPHS + 1);
   const restated = new Set([header.headline, header.subheadline].filter((v): v is string => Boolean(v)).map(comparable));
   const names = new Set(header.bylineNames.map(comparable).filter(Boolean));
   let cut = 0;
