@@ -38,8 +38,6 @@ export const SinkConfig = z.discriminatedUnion('type', [
 ]);
 export type SinkConfig = z.infer<typeof SinkConfig>;
 
-export const SINK_TYPES = DEFINITIONS.map((d) => d.type);
-
 export function createSink(config: SinkConfig, ctx: SinkContext): Sink {
   const definition = DEFINITIONS.find((d) => d.type === config.type) as SinkDefinition | undefined;
   if (!definition) throw new Error(`no sink type "${config.type}"`);

@@ -51,7 +51,7 @@ export function rssWithPages(site: RssSite): Document[] {
 }
 
 /** RSS 2.0 with the modules wire feeds use (dc, media, atom self link, FeedBurner). */
-export function renderRss(channel: RssChannel, items: readonly RssItem[]): string {
+function renderRss(channel: RssChannel, items: readonly RssItem[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0">
 <channel>
