@@ -9,8 +9,9 @@ import { exists, readJson } from '../eval/corpus.js';
 import type { BenchRow } from './report.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const WARM_UP_PAGES = 5;
-/** Fewer pages than this (the fixtures, without the corpus) are timed in several rounds. */
+/** Every system is timed over all the pages at least this many times, after one untimed pass. */
+const MIN_ROUNDS = 2;
+/** Fewer pages than this (the fixtures, without the corpus) are timed in more rounds. */
 const MIN_TIMED = 200;
 const TARGETS = { readability: 5, mercury: 2, floor: 3 };
 
@@ -31,6 +32,8 @@ interface Timing {
   rounds: number;
   failed: number;
   rate: number;
+  /** The slowest and fastest round's pages/s: how much the machine moved while timing. */
+  roundRates: [number, number];
   median: number;
   p99: number;
   peakMb: number;
@@ -81,6 +84,7 @@ export async function benchExtraction(): Promise<BenchRow[]> {
     ratio: (ratios.get(system) || '(measured)').padEnd(width),
     detail: [
       `${t.pages} pages${t.rounds > 1 ? ` × ${t.rounds}` : ''}${t.failed > 0 ? ` (${t.failed} failed)` : ''}`.padEnd(22),
+      `rounds ${t.roundRates.map((r) => r.toFixed(r < 10 ? 1 : 0)).join('–')} pages/s`.padEnd(24),
       `median ${t.median.toFixed(2).padStart(7)} ms`,
       `p99 ${t.p99.toFixed(1).padStart(7)} ms`,
       `peak RSS ${String(t.peakMb).padStart(5)} MB (+${t.peakMb - t.startMb})`,
@@ -94,26 +98,30 @@ function verdict(ratio: number, target: number, direction: 'faster' | 'slower', 
 }
 
 /**
- * Warms the system up on a few pages, then times it on every page (in rounds when there are few
- * pages; a failing page counts once). It starts after a garbage collection when `--expose-gc`
- * allows one, and resident memory is sampled after each page: extraction is synchronous, so a
- * timer would never fire during it.
+ * Warms the system up with one untimed pass over every page — a worker runs for hours, so the
+ * figure that matters is the JIT-compiled steady state, not the first pages' compilation — then
+ * times it on every page, in rounds (a failing page counts once). It starts after a garbage
+ * collection when `--expose-gc` allows one, and resident memory is sampled after each page:
+ * extraction is synchronous, so a timer would never fire during it.
  */
 async function timeSystem(system: System, pages: readonly BenchPage[]): Promise<Timing> {
-  for (const page of pages.slice(0, WARM_UP_PAGES)) await attempt(system, page);
+  for (const page of pages) await attempt(system, page);
   globalThis.gc?.();
   const startRss = process.memoryUsage.rss();
   let peakRss = startRss;
-  const rounds = Math.ceil(MIN_TIMED / pages.length);
+  const rounds = Math.max(MIN_ROUNDS, Math.ceil(MIN_TIMED / pages.length));
   const failed = new Set<BenchPage>();
   const times: number[] = [];
+  const roundRates: number[] = [];
   for (let round = 0; round < rounds; round++) {
+    const roundStarted = performance.now();
     for (const page of pages) {
       const started = performance.now();
       if (!(await attempt(system, page))) failed.add(page);
       times.push(performance.now() - started);
       peakRss = Math.max(peakRss, process.memoryUsage.rss());
     }
+    roundRates.push((pages.length / (performance.now() - roundStarted)) * 1000);
   }
   const sorted = times.toSorted((a, b) => a - b);
   const total = sorted.reduce((sum, t) => sum + t, 0);
@@ -123,6 +131,7 @@ async function timeSystem(system: System, pages: readonly BenchPage[]): Promise<
     rounds,
     failed: failed.size,
     rate: (times.length / total) * 1000,
+    roundRates: [Math.min(...roundRates), Math.max(...roundRates)],
     median: quantile(sorted, 0.5),
     p99: quantile(sorted, 0.99),
     peakMb: mb(peakRss),
