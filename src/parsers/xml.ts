@@ -1,5 +1,6 @@
 import render from 'dom-serializer';
 import { isCDATA, isTag, isText, type AnyNode, type Element, type ParentNode } from 'domhandler';
+import { normalizeWhitespace } from './cleaners/text.js';
 
 /**
  * Namespace-agnostic helpers over an htmlparser2 DOM parsed in XML mode. Wire files and feeds
@@ -87,7 +88,7 @@ export function rawText(node: AnyNode | null | undefined): string {
 
 /** Text with runs of whitespace collapsed and the ends trimmed; `undefined` when empty. */
 export function text(node: AnyNode | null | undefined): string | undefined {
-  const value = rawText(node).replace(/\s+/g, ' ').trim();
+  const value = normalizeWhitespace(rawText(node));
   return value === '' ? undefined : value;
 }
 

@@ -1,4 +1,5 @@
 import { canonicalCredit } from './credits.js';
+import { collapseWhitespace } from './text.js';
 
 export interface Dateline {
   /**
@@ -51,8 +52,7 @@ const MAX_PLACE_LENGTH = 100;
 export function parseDateline(raw: string): Dateline | null {
   if (typeof raw !== 'string' || raw.length > MAX_LEAD_LENGTH * 2) return null;
   const credits: string[] = [];
-  const place = raw
-    .replace(/\s+/g, ' ')
+  const place = collapseWhitespace(raw)
     .replace(/\(([^()]{1,40})\)/g, (_paren, inner: string) => {
       credits.push(creditOf(inner));
       return ' ';

@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import { DateTime, type Zone } from 'luxon';
 import { isWeekdayName, monthFromName } from './date-names.js';
+import { normalizeWhitespace } from './text.js';
 import { zoneFromToken } from './zones.js';
 
 export interface DateParseOptions {
@@ -85,10 +86,7 @@ const FILLER_WORDS: ReadonlySet<string> = new Set(
  */
 export function parseDate(raw: string, options: DateParseOptions = {}): string | null {
   if (typeof raw !== 'string') return null;
-  const text = raw
-    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const text = normalizeWhitespace(raw);
   if (text === '' || text.length > MAX_DATE_LENGTH) return null;
   try {
     const parts = rememberedParts(text);

@@ -1,6 +1,7 @@
 import type { Cheerio } from 'cheerio/slim';
 import { isTag, isText, type AnyNode, type Element } from 'domhandler';
 import { escapeAttribute, escapeText } from 'entities';
+import { collapseWhitespace } from '../cleaners/text.js';
 import { resolveUrl } from '../cleaners/urls.js';
 import type { ImageDraft } from '../types.js';
 import { textOf } from './generic/dom.js';
@@ -126,7 +127,7 @@ export function renderBody(roots: readonly Element[], options: RenderOptions): R
       written += data.length;
       return;
     }
-    const collapsed = data.replace(/\s+/g, ' ');
+    const collapsed = collapseWhitespace(data);
     if (collapsed === ' ' || collapsed === '') {
       if (textDepth > 0 || paraMark >= 0) space = true;
       return;

@@ -1,5 +1,6 @@
 import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import { isTag, type AnyNode } from 'domhandler';
+import { normalizeWhitespace } from '../cleaners/text.js';
 import { resolveUrl } from '../cleaners/urls.js';
 import type { RelatedLink } from '../../schema/story.js';
 import type { ImageDraft, StoryDraft } from '../types.js';
@@ -116,23 +117,20 @@ function figuresOf($: CheerioAPI, spec: FigureField, base: string | null): Image
     const image = picture ? imageOf(picture) : null;
     // A figure whose picture has no http(s) address (a data: placeholder, a script URL) shows nothing.
     if (!image || !resolveUrl(image.url, base ?? undefined)) continue;
-    const credit = spec.credit ? collapse(figure.find(spec.credit).first().text()) : '';
-    const caption = collapse(figure.find(spec.caption ?? 'figcaption').first().text());
+    const credit = spec.credit ? normalizeWhitespace(figure.find(spec.credit).first().text()) : '';
+    const caption = normalizeWhitespace(figure.find(spec.caption ?? 'figcaption').first().text());
     images.push({ ...image, caption: (credit && caption.endsWith(credit) ? caption.slice(0, -credit.length).trim() : caption) || null, credit: credit || null });
   }
   return images;
 }
 
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 function relatedLinks($: CheerioAPI, selectors: readonly string[], base: string | null): RelatedLink[] {
   const links: RelatedLink[] = [];
   for (const el of $(selectors.join(', ')).toArray()) {
     const link = isTag(el) && el.name === 'a' ? $(el) : $(el).find('a[href]').first();
     const url = link.attr('href') ? resolveUrl(link.attr('href')!, base ?? undefined) : null;
-    const headline = collapse(link.text());
+    const headline = normalizeWhitespace(link.text());
     if (url && headline && !links.some((l) => l.url === url)) links.push({ headline, url });
   }
   return links;
@@ -145,7 +143,7 @@ function read($: CheerioAPI, selector: Selector): Cheerio<AnyNode> {
 function valueOf(el: Cheerio<AnyNode>, selector: Selector, rule: TextField): string | null {
   // Some archivers (Mercury's fixtures) rewrite a meta's `content` as `value`, as the page scan knows.
   const raw = typeof selector === 'string' ? el.text() : (el.attr(selector[1]) ?? (selector[1] === 'content' ? el.attr('value') : undefined));
-  let value: string | null = raw ? collapse(raw) || null : null;
+  let value: string | null = raw ? normalizeWhitespace(raw) || null : null;
   for (const clean of rule.clean ?? []) {
     if (value === null) break;
     value = clean(value);

@@ -2,6 +2,7 @@ import type { Element } from 'domhandler';
 import render from 'dom-serializer';
 import { removeElement } from 'domutils';
 import { parseDocument } from 'htmlparser2';
+import { normalizeWhitespace } from '../cleaners/text.js';
 import type { ImageDraft } from '../types.js';
 import { attr, child, childElements, children, descendant, descendants, innerMarkup, localName, rawText, text } from '../xml.js';
 import { bestImage, isPictureType, rendition } from './media.js';
@@ -111,9 +112,7 @@ export function embeddedBody(container: Element, contentType = ''): EmbeddedBody
 }
 
 const comparable = (value: string) =>
-  value
-    .replace(/\s+/g, ' ')
-    .trim()
+  normalizeWhitespace(value)
     .replace(/^by\s+/i, '')
     .toLowerCase();
 

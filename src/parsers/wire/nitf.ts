@@ -1,5 +1,6 @@
 import { isTag, type Element } from 'domhandler';
 import type { Byline } from '../../schema/story.js';
+import { collapseWhitespace, normalizeWhitespace } from '../cleaners/text.js';
 import type { Parser, StoryDraft } from '../types.js';
 import { attr, child, childElements, localName, rawText, text } from '../xml.js';
 import { titledBylines } from './bylines.js';
@@ -48,7 +49,7 @@ function dateline(el: Element | undefined): string | undefined {
   const parts = childElements(location).filter((c) => LOCATION_PARTS.has(localName(c))).map((c) => text(c)).filter(Boolean);
   if (parts.length > 0) return parts.join(', ');
   const own = el.children.filter((node) => !(isTag(node) && localName(node) === 'story.date')).map(rawText).join('');
-  return datelinePlace(own.replace(/\s+/g, ' ').trim());
+  return datelinePlace(normalizeWhitespace(own));
 }
 
 /** Where the event happened (`evloc`), for wires that state the place there and not in a dateline: "Tegucigalpa". */
@@ -62,7 +63,7 @@ function bylines(root: Element): Array<Byline | string> {
   return selectAll(root, 'body/body.head/byline').flatMap((byline) => {
     const title = text(child(byline, 'byttl'));
     const name = byline.children.filter((node) => !(isTag(node) && localName(node) === 'byttl')).map(rawText).join('');
-    return titledBylines(name.replace(/\s+/g, ' '), title);
+    return titledBylines(collapseWhitespace(name), title);
   });
 }
 

@@ -1,6 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countWords, decodeEntities, htmlToText, markupDepth, normalizeWhitespace } from '../../../src/parsers/cleaners/text.js';
+import { collapseWhitespace, countWords, decodeEntities, htmlToText, markupDepth, normalizeWhitespace } from '../../../src/parsers/cleaners/text.js';
+
+describe('collapseWhitespace', () => {
+  it('turns every whitespace run into one space, single spaces included, and keeps the ends', () => {
+    expect(collapseWhitespace(' a \n\tb  c\u00a0d\r\n')).toBe(' a b c d ');
+    expect(collapseWhitespace('one two')).toBe('one two');
+    expect(collapseWhitespace('\n')).toBe(' ');
+  });
+
+  it('agrees with replacing every \\s+ on arbitrary text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(' ', '\n', '\t', '\u00a0', '\u3000', 'a', 'b', ',') }), (text) => {
+        expect(collapseWhitespace(text)).toBe(text.replace(/\s+/g, ' '));
+      }),
+    );
+  });
+});
 
 describe('normalizeWhitespace', () => {
   it('collapses spaces, tabs, newlines and NBSP, and trims', () => {

@@ -1,5 +1,6 @@
 import { isTag, isText, type AnyNode, type Element } from 'domhandler';
 import { textContent } from 'domutils';
+import { normalizeWhitespace } from '../../cleaners/text.js';
 import { perPage } from '../page.js';
 import type { Heading } from './headline.js';
 
@@ -103,7 +104,7 @@ function walk(roots: AnyNode[]): PageScan {
       continue;
     }
     if (name === 'title') {
-      scan.title ??= collapse(textContent(node)) || null;
+      scan.title ??= normalizeWhitespace(textContent(node)) || null;
       continue;
     }
     classify(node, scan);
@@ -164,7 +165,7 @@ function addMeta(meta: Map<string, string[]>, el: Element): void {
   const value = a.content ?? a.value;
   if (!key || value === undefined) return;
   const list = meta.get(key);
-  const clean = collapse(value);
+  const clean = normalizeWhitespace(value);
   if (list) list.push(clean);
   else meta.set(key, [clean]);
 }
@@ -188,8 +189,4 @@ function scriptText(el: Element): string {
   let text = '';
   for (const child of el.children) if (isText(child)) text += child.data;
   return text;
-}
-
-function collapse(value: string): string {
-  return value.replace(/\s+/g, ' ').trim();
 }
