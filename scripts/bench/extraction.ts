@@ -9,10 +9,14 @@ import { exists, readJson } from '../eval/corpus.js';
 import type { BenchRow } from './report.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-/** Every system is timed over all the pages at least this many times, after one untimed pass. */
+/**
+ * Every system is timed over all the pages, after one untimed pass, in rounds until it has run
+ * at least this many rounds, pages and seconds: a fast system's round lasts about a second, and
+ * one hiccup of this shared machine would move its figure by a quarter.
+ */
 const MIN_ROUNDS = 2;
-/** Fewer pages than this (the fixtures, without the corpus) are timed in more rounds. */
 const MIN_TIMED = 200;
+const MIN_SECONDS = 10;
 const TARGETS = { readability: 5, mercury: 2, floor: 3 };
 
 interface BenchPage {
@@ -100,8 +104,8 @@ function verdict(ratio: number, target: number, direction: 'faster' | 'slower', 
 /**
  * Warms the system up with one untimed pass over every page — a worker runs for hours, so the
  * figure that matters is the JIT-compiled steady state, not the first pages' compilation — then
- * times it on every page, in rounds (a failing page counts once). It starts after a garbage
- * collection when `--expose-gc` allows one, and resident memory is sampled after each page:
+ * times it on every page, in rounds (a failing page counts once). Each round starts after a
+ * garbage collection when `--expose-gc` allows one, and resident memory is sampled after each page:
  * extraction is synchronous, so a timer would never fire during it.
  */
 async function timeSystem(system: System, pages: readonly BenchPage[]): Promise<Timing> {
@@ -109,11 +113,13 @@ async function timeSystem(system: System, pages: readonly BenchPage[]): Promise<
   globalThis.gc?.();
   const startRss = process.memoryUsage.rss();
   let peakRss = startRss;
-  const rounds = Math.max(MIN_ROUNDS, Math.ceil(MIN_TIMED / pages.length));
   const failed = new Set<BenchPage>();
   const times: number[] = [];
   const roundRates: number[] = [];
-  for (let round = 0; round < rounds; round++) {
+  const timingStarted = performance.now();
+  const enough = () => roundRates.length >= MIN_ROUNDS && times.length >= MIN_TIMED && performance.now() - timingStarted >= MIN_SECONDS * 1000;
+  while (!enough()) {
+    globalThis.gc?.();
     const roundStarted = performance.now();
     for (const page of pages) {
       const started = performance.now();
@@ -128,7 +134,7 @@ async function timeSystem(system: System, pages: readonly BenchPage[]): Promise<
   const mb = (bytes: number) => Math.round(bytes / 1_048_576);
   return {
     pages: pages.length,
-    rounds,
+    rounds: roundRates.length,
     failed: failed.size,
     rate: (times.length / total) * 1000,
     roundRates: [Math.min(...roundRates), Math.max(...roundRates)],
