@@ -171,10 +171,19 @@ export function dekFromDescription(page: Page, description: unknown, headline: s
   const text = plainText(description);
   if (!text || text.length < MIN_DEK || text.length > MAX_DEK) return null;
   if (/(?:…|\.\.\.|\[…\])$/.test(text) || WIRE_LEAD.test(text)) return null;
+  if (headline && comparable(headline) === comparable(text)) return null;
+  const shown = shownDescriptions(page);
+  if (!shown.has(text)) shown.set(text, isShownOnItsOwn(page, text));
+  return shown.get(text) ? text : null;
+}
+
+/** Whether each description asked about is shown near the headline: JSON-LD and the meta tags usually repeat one. */
+const shownDescriptions = perPage((): Map<string, boolean> => new Map());
+
+function isShownOnItsOwn(page: Page, text: string): boolean {
   const key = comparable(text);
-  if (headline && comparable(headline) === key) return null;
   const seen = new Set<Element>();
-  const shown = textsNearHeadline(page).some((node) => {
+  return textsNearHeadline(page).some((node) => {
     const el = node.parent;
     if (!el || !isTag(el) || seen.has(el)) return false;
     seen.add(el);
@@ -183,7 +192,6 @@ export function dekFromDescription(page: Page, description: unknown, headline: s
     if (raw.length < key.length || raw.length > text.length * 2 || comparable(raw) !== key) return false;
     return !(el.name === 'p' && (prevElementSibling(el)?.name === 'p' || nextElementSibling(el)?.name === 'p'));
   });
-  return shown ? text : null;
 }
 
 /** An element's text, or its first `max` characters and a bit: enough to tell it from a shorter one. */
