@@ -124,7 +124,6 @@ function figuresOf($: CheerioAPI, spec: FigureField, base: string | null): Image
   return images;
 }
 
-
 function relatedLinks($: CheerioAPI, selectors: readonly string[], base: string | null): RelatedLink[] {
   const links: RelatedLink[] = [];
   for (const el of $(selectors.join(', ')).toArray()) {
