@@ -191,7 +191,7 @@ function corpusDir(): string | null {
 /** The section's title, which says where the pages come from. */
 export function extractionTitle(): string {
   const from = corpusDir() ? 'the shared corpus' : "the project's HTML fixtures: the shared corpus is absent";
-  return `Extraction: article pages, in-process, one system after another (${from})`;
+  return `Extraction: article pages, in-process, wiredesk in rounds alternating with the floor (${from})`;
 }
 
 /**
