@@ -43,9 +43,12 @@ export function finalizeStory(draft: StoryDraft, ctx: ParseContext, meta: Finali
   let bodyHtml = sanitized || (draft.bodyText ? textToHtml(draft.bodyText) : '');
   let bodyText = draft.bodyText ? paragraphsOf(draft.bodyText) : htmlToText(bodyHtml);
   const bylines = dedupeBylines((draft.bylines ?? []).flatMap((b) => (typeof b === 'string' ? parseBylines(b) : [cleanByline(b)])));
+  const draftHeadline = inline(draft.headline);
+  const subheadline = inline(draft.subheadline);
+  const slugline = inline(draft.slugline);
 
   // Lines that restate the header ("By Jane Doe", the dek, "Updated 3:15 p.m.") are not the story's first paragraphs.
-  const header = leadingHeader(bodyText, { headline: inline(draft.headline), subheadline: inline(draft.subheadline), bylineNames: bylines.map((b) => b.name) });
+  const header = leadingHeader(bodyText, { headline: draftHeadline, subheadline, bylineNames: bylines.map((b) => b.name) });
   const headerless = header ? stripLeadText(bodyHtml, header) : bodyHtml;
   if (headerless !== bodyHtml) {
     bodyText = bodyText.slice(header.length);
@@ -64,9 +67,9 @@ export function finalizeStory(draft: StoryDraft, ctx: ParseContext, meta: Finali
   }
   const dateline = datelineText ? parseDateline(datelineText) : null;
 
-  const headline = inline(draft.headline) ?? inline(draft.slugline) ?? headlineFromBody(bodyText);
+  const headline = draftHeadline ?? slugline ?? headlineFromBody(bodyText);
   if (headline === null) throw new ParseError('WD_ERR_NO_STORY', 'the item has no headline and no text');
-  if (!inline(draft.headline)) extraction.headline ??= inline(draft.slugline) ? 'slugline' : 'body';
+  if (!draftHeadline) extraction.headline ??= slugline ? 'slugline' : 'body';
 
   const images = (draft.images ?? []).flatMap((image) => finalizeImage(image, url));
 
@@ -92,8 +95,8 @@ export function finalizeStory(draft: StoryDraft, ctx: ParseContext, meta: Finali
 
   const content = {
     headline,
-    subheadline: inline(draft.subheadline),
-    slugline: inline(draft.slugline),
+    subheadline,
+    slugline,
     bylines,
     dateline: dateline?.place || datelineText,
     section: inline(draft.section),

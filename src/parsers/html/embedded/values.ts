@@ -117,7 +117,6 @@ export function cleanTags(values: readonly string[]): string[] {
   return tags;
 }
 
-
 /** Separators between a headline and the site or section names that pages append to titles; captured, to rejoin what stays. */
 const TITLE_SEPARATOR = /(\s+(?:[|•·»:]{1,2}|[-–—]{1,2}|\/)\s+)/;
 /** A part that is a site's name with a few more letters ("CNN Politics", "The Guardian") still names the site; a headline that mentions it does not. */
